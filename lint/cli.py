@@ -1,0 +1,176 @@
+"""Command line: arguments, I/O and the exit status. No linting logic lives here.
+
+Exit status: 0 nothing at or above --fail-on; 1 findings at or above it;
+2 a usage, configuration or rule-pack error, or a file that could not be read.
+"""
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from pathlib import Path
+
+from . import __version__
+from .config import ConfigError, Settings, find_config, load_config
+from .finding import SEVERITIES, severity_rank
+from .rulepack import PackError, builtin_rules_dir, load_packs
+
+FORMATS = ("text", "json", "github")
+
+
+def _list(value: str) -> list[str]:
+    return [v.strip() for v in value.split(",") if v.strip()]
+
+
+def build_parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(
+        prog="newslint",
+        description="Lint news articles for republished content, weak attribution, page chrome and more.",
+    )
+    p.add_argument("paths", nargs="*", help="files or folders to lint (default: .); '-' reads standard input")
+    p.add_argument("--format", choices=FORMATS, default="text", help="output format (default: text)")
+    p.add_argument("--select", type=_list, action="extend", help="only these codes, prefixes, names, packs or categories")
+    p.add_argument("--extend-select", type=_list, action="extend", default=[], help="add to the selection")
+    p.add_argument("--ignore", type=_list, action="extend", default=[], help="never these")
+    p.add_argument("--min-severity", choices=SEVERITIES, help="hide findings below this level")
+    p.add_argument("--fail-on", choices=SEVERITIES, help="lowest level that makes the exit status 1 (default: warning)")
+    p.add_argument("--exit-zero", action="store_true", help="exit 0 even when there are findings")
+    p.add_argument("--statistics", action="store_true", help="count findings per rule")
+    p.add_argument("--list-rules", action="store_true", help="list every rule and exit")
+    p.add_argument("--explain", metavar="CODE", help="explain one rule and exit")
+    p.add_argument("--rules", metavar="DIR", action="append", default=[], help="extra rule packs (folder)")
+    p.add_argument("--config", metavar="FILE", help="configuration file (default: found from . upward)")
+    p.add_argument("--stdin-filename", metavar="PATH", help="path to report for '-' (its extension picks the format)")
+    p.add_argument("--quiet", "-q", action="store_true", help="findings only, no excerpts or notes")
+    p.add_argument("--version", action="version", version=f"newslint {__version__}")
+    return p
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    try:
+        return run(args)
+    except (ConfigError, PackError) as err:
+        print(f"newslint: error: {err}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        print("newslint: interrupted", file=sys.stderr)
+        return 130
+    except BrokenPipeError:
+        return 1
+
+
+def settings_for(args) -> Settings:
+    config_path = Path(args.config) if args.config else find_config(Path.cwd())
+    if args.config and not config_path.is_file():
+        raise ConfigError(f"{args.config}: config file not found")
+    settings = load_config(config_path)
+    if args.select is not None:
+        settings.select = args.select
+    settings.extend_select += args.extend_select
+    settings.ignore += args.ignore
+    settings.rules += [Path(d) for d in args.rules]
+    settings.min_severity = args.min_severity or settings.min_severity
+    settings.fail_on = args.fail_on or settings.fail_on
+    return settings
+
+
+def run(args) -> int:
+    settings = settings_for(args)
+    packs = load_packs([builtin_rules_dir(), *settings.rules], settings.options)
+    if args.list_rules:
+        return _print(list_rules(packs))
+    if args.explain:
+        text = explain(packs, args.explain)
+        if text is None:
+            print(f"newslint: error: no rule '{args.explain}' (see --list-rules)", file=sys.stderr)
+            return 2
+        return _print(text)
+
+    from .report import Report, reporters
+    from .runner import Linter, discover
+
+    linter = Linter(packs, settings)
+    paths = args.paths or ["."]
+    results, errors = [], []
+    if "-" in paths:
+        name = args.stdin_filename or "-"
+        kind = Path(args.stdin_filename).suffix if args.stdin_filename else ".txt"
+        results.append(linter.lint_bytes(name, sys.stdin.buffer.read(), kind))
+        paths = [p for p in paths if p != "-"]
+    if paths:
+        files, errors = discover(paths, settings)
+        results.extend(linter.lint_path(f) for f in files)
+
+    report = Report(results, errors, statistics=args.statistics, quiet=args.quiet)
+    write(args.format, report)
+    if errors or any(r.error for r in results):
+        return 2
+    if args.exit_zero:
+        return 0
+    threshold = severity_rank(settings.fail_on)
+    return 1 if any(severity_rank(f.severity) >= threshold for f in report.findings) else 0
+
+
+def write(fmt: str, report) -> None:
+    from .report import reporters
+
+    if fmt == "text" and _use_colour():
+        from rich.console import Console
+        from rich.text import Text
+
+        from .report.text import styled
+
+        console = Console(highlight=False, soft_wrap=True)
+        for pieces in styled(report):
+            console.print(Text.assemble(*pieces))
+        return
+    out = reporters()[fmt](report)
+    if out:
+        sys.stdout.write(out + "\n")
+
+
+def _use_colour() -> bool:
+    if os.environ.get("NO_COLOR"):
+        return False
+    if os.environ.get("FORCE_COLOR"):
+        return True
+    return sys.stdout.isatty() and os.environ.get("TERM") != "dumb"
+
+
+def _print(text: str) -> int:
+    sys.stdout.write(text + "\n")
+    return 0
+
+
+def list_rules(packs) -> str:
+    rows = [f"{'code':7} {'name':38} {'category':15} {'severity':8} pack"]
+    for pack in packs:
+        for r in pack.rules:
+            rows.append(f"{r.code:7} {r.name:38} {r.category:15} {r.severity:8} {r.pack}")
+    return "\n".join(rows)
+
+
+def explain(packs, code: str) -> str | None:
+    for pack in packs:
+        for r in pack.rules:
+            if code in (r.code, r.name):
+                lines = [
+                    f"{r.code} {r.name}",
+                    f"pack: {r.pack}   category: {r.category}   severity: {r.severity}   kind: {type(r.kind).name}",
+                    "",
+                    f"message: {r.message}",
+                    "",
+                    "why:",
+                    *("  " + line for line in r.why.splitlines()),
+                ]
+                if r.link:
+                    lines += ["", f"see: {r.link}"]
+                lines += ["", "flags:", *(f"  - {e.strip()}" for e in r.examples["flag"])]
+                lines += ["", "passes:", *(f"  - {e.strip()}" for e in r.examples["pass"])]
+                return "\n".join(lines)
+    return None
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,146 @@
+"""Settings from `[tool.newslint]` in pyproject.toml or newslint.yaml, found from the
+current folder upward, then overridden by the command line.
+
+    select / ignore / extend-select: [selectors]      fail-on / min-severity: level
+    severity: {NL401: info}                            packs: {readability: false}
+    per-path-ignores: {"archive/*": [NL7]}              exclude: ["drafts/*"]
+    options: {NL801: {above: 14}}                       rules: [extra/packs]
+    registry: extra-sources.yaml
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import yaml
+
+from .finding import SEVERITIES
+
+CONFIG_FILES = ("newslint.yaml", ".newslint.yaml", "pyproject.toml")
+KEYS = (
+    "select", "ignore", "extend-select", "severity", "packs", "per-path-ignores",
+    "exclude", "options", "rules", "registry", "fail-on", "min-severity", "extensions",
+)
+
+
+class ConfigError(Exception):
+    """A bad configuration: the message names the file and the key."""
+
+
+@dataclass
+class Settings:
+    select: list[str] = field(default_factory=list)
+    ignore: list[str] = field(default_factory=list)
+    extend_select: list[str] = field(default_factory=list)
+    severity: dict[str, str] = field(default_factory=dict)
+    per_path_ignores: dict[str, list[str]] = field(default_factory=dict)
+    exclude: list[str] = field(default_factory=list)
+    options: dict[str, dict] = field(default_factory=dict)
+    rules: list[Path] = field(default_factory=list)
+    registry: list[Path] = field(default_factory=list)
+    fail_on: str = "warning"
+    min_severity: str = "info"
+    extensions: list[str] = field(default_factory=list)
+    source: str | None = None  # the file these came from
+
+
+def find_config(start: Path) -> Path | None:
+    for folder in [start, *start.parents]:
+        for name in CONFIG_FILES:
+            candidate = folder / name
+            if candidate.is_file() and (name != "pyproject.toml" or _has_newslint_table(candidate)):
+                return candidate
+    return None
+
+
+def _has_newslint_table(path: Path) -> bool:
+    try:
+        return "[tool.newslint" in path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError):
+        return False
+
+
+def load_config(path: Path | None) -> Settings:
+    if path is None:
+        return Settings()
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as err:
+        raise ConfigError(f"{path}: cannot read config ({err})") from None
+    if path.name == "pyproject.toml":
+        import tomllib
+
+        try:
+            data = tomllib.loads(text).get("tool", {}).get("newslint", {})
+        except tomllib.TOMLDecodeError as err:
+            raise ConfigError(f"{path}: invalid TOML: {err}") from None
+    else:
+        try:
+            data = yaml.safe_load(text) or {}
+        except yaml.YAMLError as err:
+            mark = getattr(err, "problem_mark", None)
+            where = f"{path}:{mark.line + 1}" if mark else str(path)
+            raise ConfigError(f"{where}: invalid YAML: {getattr(err, 'problem', err)}") from None
+    if not isinstance(data, dict):
+        raise ConfigError(f"{path}: configuration must be a mapping")
+    return settings_from(data, path)
+
+
+def settings_from(data: dict, path: Path) -> Settings:
+    def fail(key: str, problem: str) -> ConfigError:
+        return ConfigError(f"{path}: key '{key}': {problem}")
+
+    def strings(key: str) -> list[str]:
+        value = data.get(key, [])
+        if isinstance(value, str):
+            value = [value]
+        if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+            raise fail(key, "expected a list of strings")
+        return value
+
+    def mapping(key: str) -> dict:
+        value = data.get(key, {})
+        if not isinstance(value, dict):
+            raise fail(key, "expected a mapping")
+        return value
+
+    def level(key: str, default: str) -> str:
+        value = data.get(key, default)
+        if value not in SEVERITIES:
+            raise fail(key, f"'{value}' is not one of {', '.join(SEVERITIES)}")
+        return value
+
+    for key in data:
+        if key not in KEYS:
+            raise fail(key, f"unknown key (known: {', '.join(KEYS)})")
+    severity = mapping("severity")
+    for code, value in severity.items():
+        if value not in SEVERITIES:
+            raise fail("severity", f"{code}: '{value}' is not one of {', '.join(SEVERITIES)}")
+    per_path = mapping("per-path-ignores")
+    for glob, selectors in per_path.items():
+        if isinstance(selectors, str):
+            per_path[glob] = [selectors]
+        elif not isinstance(selectors, list):
+            raise fail("per-path-ignores", f"{glob}: expected a list of selectors")
+    options = mapping("options")
+    for code, values in options.items():
+        if not isinstance(values, dict):
+            raise fail("options", f"{code}: expected a mapping of option: value")
+    packs = mapping("packs")
+    base = path.parent
+    return Settings(
+        select=strings("select"),
+        ignore=strings("ignore") + [pack for pack, on in packs.items() if on is False],
+        extend_select=strings("extend-select"),
+        severity=severity,
+        per_path_ignores=per_path,
+        exclude=strings("exclude"),
+        options=options,
+        rules=[base / p for p in strings("rules")],
+        registry=[base / p for p in strings("registry")],
+        fail_on=level("fail-on", "warning"),
+        min_severity=level("min-severity", "info"),
+        extensions=strings("extensions"),
+        source=str(path),
+    )

@@ -1,0 +1,106 @@
+"""Document: an article's source, the prose view rules read, and offset -> line:col.
+
+Rules only ever see `text`, the prose view: for plain text it is the source; for
+Markdown it is the source with markup blanked (same offsets); for HTML it is the
+visible text, with `anchors` mapping view offsets back to the source. Turning an
+offset into a 1-based line and column happens here and nowhere else.
+"""
+from __future__ import annotations
+
+import bisect
+from dataclasses import dataclass, field
+from functools import cached_property
+
+from . import segment
+from .matcher import lower_same_length
+
+
+@dataclass(frozen=True)
+class Document:
+    path: str
+    source: str
+    text: str
+    meta: dict = field(default_factory=dict)
+    # (view_offset, source_offset) pairs, sorted; empty when view == source offsets.
+    anchors: tuple[tuple[int, int], ...] = ()
+    # 0-based view line numbers that are headings (Markdown #, HTML h1-h6).
+    headings: frozenset[int] = frozenset()
+    notes: tuple[str, ...] = ()
+
+    # -- segments, computed once and only when a rule asks -------------------
+    @cached_property
+    def lines(self) -> list[segment.Span]:
+        return segment.line_spans(self.text)
+
+    @cached_property
+    def line_starts(self) -> list[int]:
+        return [start for start, _ in self.lines]
+
+    @cached_property
+    def paragraphs(self) -> list[segment.Span]:
+        return segment.paragraph_spans(self.text, self.lines)
+
+    @cached_property
+    def sentences(self) -> list[segment.Span]:
+        return segment.sentence_spans(self.text, self.paragraphs)
+
+    @cached_property
+    def sentence_starts(self) -> list[int]:
+        return [start for start, _ in self.sentences]
+
+    @cached_property
+    def quotes(self) -> list[segment.Span]:
+        return segment.quote_spans(self.text, self.paragraphs)
+
+    @cached_property
+    def lowered(self) -> str:
+        return lower_same_length(self.text)
+
+    def line_text(self, index: int) -> str:
+        start, end = self.lines[index]
+        return self.text[start:end]
+
+    def line_index(self, offset: int) -> int:
+        """0-based view line holding `offset`."""
+        return bisect.bisect_right(self.line_starts, offset) - 1
+
+    def sentence_at(self, offset: int) -> segment.Span:
+        i = bisect.bisect_right(self.sentence_starts, offset) - 1
+        if i >= 0 and self.sentences[i][0] <= offset < max(self.sentences[i][1], self.sentences[i][0] + 1):
+            return self.sentences[i]
+        start, end = self.lines[self.line_index(offset)]
+        return start, end
+
+    def sentence_index(self, offset: int) -> int:
+        return max(bisect.bisect_right(self.sentence_starts, offset) - 1, 0)
+
+    def in_quote(self, start: int, end: int) -> bool:
+        return any(q_start <= start and end <= q_end for q_start, q_end in self.quotes)
+
+    # -- view -> source positions -------------------------------------------
+    @cached_property
+    def _source_line_starts(self) -> list[int]:
+        return segment_line_starts(self.source)
+
+    @cached_property
+    def _anchor_views(self) -> list[int]:
+        return [view for view, _ in self.anchors]
+
+    def source_offset(self, view_offset: int) -> int:
+        if not self.anchors:
+            return view_offset
+        i = bisect.bisect_right(self._anchor_views, view_offset) - 1
+        if i < 0:
+            return 0
+        view, source = self.anchors[i]
+        return source + (view_offset - view)
+
+    def position(self, view_offset: int) -> tuple[int, int]:
+        """1-based (line, column) in the source file."""
+        offset = min(self.source_offset(view_offset), len(self.source))
+        line = bisect.bisect_right(self._source_line_starts, offset) - 1
+        return line + 1, offset - self._source_line_starts[line] + 1
+
+
+def segment_line_starts(text: str) -> list[int]:
+    return [start for start, _ in segment.line_spans(text)]

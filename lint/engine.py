@@ -1,0 +1,99 @@
+"""Document + rules -> findings. The one gate every hit passes through.
+
+A hit becomes a Finding (positions in the source file, message filled in), then
+inline directives may drop it. Selection happened before: rules that are not
+selected never run.
+"""
+from __future__ import annotations
+
+import string
+
+from . import suppress
+from .document import Document
+from .finding import Finding, Hit
+from .kinds import Context
+from .rulepack import Rule
+
+EXCERPT_CHARS = 160
+
+
+def lint_document(doc: Document, rules: list[Rule]) -> list[Finding]:
+    directives = suppress.parse(doc.source)
+    if directives.skip_file:
+        return []
+    boundaries: set[int] = set()
+    for rule in rules:
+        boundaries |= rule.kind.markers(doc)
+    ctx = Context(frozenset(boundaries))
+    findings = []
+    for rule in rules:
+        for hit in rule.kind.find(doc, ctx):
+            finding = make_finding(doc, rule, hit)
+            if not directives.suppresses(rule, finding.line):
+                findings.append(finding)
+    findings.sort(key=Finding.sort_key)
+    return fold_into_blocks(findings)
+
+
+def fold_into_blocks(findings: list[Finding]) -> list[Finding]:
+    """Drop a finding that lies inside a larger block of the same category.
+
+    A site footer is one finding; the newsletter prompt and social links inside
+    it are part of it, not news. Different categories stay (chrome inside a
+    pasted second story is still worth its own line).
+    """
+    blocks = [f for f in findings if f.end_line > f.line]
+    if not blocks:
+        return findings
+
+    def inside(f: Finding) -> bool:
+        return any(
+            b is not f and b.category == f.category and b.line <= f.line and f.end_line <= b.end_line
+            and (b.end_line - b.line) > (f.end_line - f.line)
+            for b in blocks
+        )
+
+    return [f for f in findings if not inside(f)]
+
+
+def make_finding(doc: Document, rule: Rule, hit: Hit) -> Finding:
+    line, column = doc.position(hit.start)
+    end_line, end_column = doc.position(max(hit.end, hit.start))
+    matched = " ".join(doc.text[hit.start:hit.end].split())
+    fields = {
+        "match": _shorten(matched, 80),
+        "lines": f"line {line}" if end_line == line else f"lines {line}-{end_line}",
+        **dict(hit.values),
+    }
+    message = hit.message or _Template(rule.message).fill(fields)
+    return Finding(
+        path=doc.path, line=line, column=column, end_line=end_line, end_column=end_column,
+        rule=rule.code, name=rule.name, category=rule.category, severity=rule.severity,
+        message=message, excerpt=_excerpt(doc, hit), pack=rule.pack, related=hit.related,
+    )
+
+
+def _excerpt(doc: Document, hit: Hit) -> str:
+    start, end = doc.lines[doc.line_index(hit.start)]
+    return _shorten(doc.text[start:end].strip(), EXCERPT_CHARS)
+
+
+def _shorten(text: str, limit: int) -> str:
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+
+
+class _Template:
+    """str.format that leaves unknown {fields} as they are instead of raising."""
+
+    def __init__(self, template: str):
+        self.template = template
+
+    def fill(self, fields: dict) -> str:
+        class Safe(dict):
+            def __missing__(self, key):
+                return "{" + key + "}"
+
+        try:
+            return string.Formatter().vformat(self.template, (), Safe(fields))
+        except (ValueError, IndexError):
+            return self.template

@@ -1,0 +1,81 @@
+"""The records every layer passes around: a rule's hit and the finding a user sees."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+# Ordered from least to most severe; the index is the rank.
+SEVERITIES = ("info", "warning", "error")
+
+
+def severity_rank(severity: str) -> int:
+    return SEVERITIES.index(severity)
+
+
+@dataclass(frozen=True, slots=True)
+class Related:
+    """Another place that bears on a finding (the other article in a conflict)."""
+
+    path: str
+    line: int
+    note: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Hit:
+    """What a rule reports: a span of the document's prose view, 0-based offsets.
+
+    `values` fill the rule's message template beside the built-in fields
+    ({match}, {lines}); `message` replaces the template outright.
+    """
+
+    start: int
+    end: int
+    message: str | None = None
+    related: tuple[Related, ...] = ()
+    values: tuple[tuple[str, object], ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Finding:
+    """One reported problem, complete when made; lines and columns are 1-based."""
+
+    path: str
+    line: int
+    column: int
+    end_line: int
+    end_column: int
+    rule: str
+    name: str
+    category: str
+    severity: str
+    message: str
+    excerpt: str
+    pack: str
+    related: tuple[Related, ...] = ()
+
+    def sort_key(self) -> tuple:
+        return (self.path, self.line, self.column, self.rule)
+
+    def to_json(self) -> dict:
+        data = {
+            "path": self.path,
+            "line": self.line,
+            "column": self.column,
+            "end_line": self.end_line,
+            "end_column": self.end_column,
+            "rule": self.rule,
+            "name": self.name,
+            "category": self.category,
+            "severity": self.severity,
+            "message": self.message,
+            "excerpt": self.excerpt,
+            "pack": self.pack,
+            "related": [{"path": r.path, "line": r.line, "note": r.note} for r in self.related],
+        }
+        return data
+
+    @classmethod
+    def from_json(cls, data: dict) -> "Finding":
+        related = tuple(Related(r["path"], r["line"], r.get("note", "")) for r in data.get("related", ()))
+        fields = {k: data[k] for k in cls.__slots__ if k != "related"}
+        return cls(**fields, related=related)

@@ -1,0 +1,83 @@
+"""phrase: report every occurrence of a phrase or pattern, unless its context clears it."""
+from __future__ import annotations
+
+from ..document import Document
+from ..finding import Hit
+from ..matcher import Matcher, PatternError
+from . import Context, Kind, OptionError
+
+SCOPES = ("line", "sentence", "paragraph", "document")
+
+
+class Phrase(Kind):
+    name = "phrase"
+    OPTIONS = {
+        "phrases": [],          # literal, case-insensitive, whole words, any whitespace between words
+        "patterns": [],         # regular expressions (the `regex` module), case-insensitive by default
+        "case_sensitive": False,
+        "unless": [],           # patterns that, found in the scope around a hit, clear it
+        "scope": "sentence",    # the unit a hit is judged in (unless) and reported once per
+        "skip_quotes": False,   # ignore hits inside direct quotations
+        "once": False,          # report only the first hit in a document
+    }
+
+    def __init__(self, options: dict):
+        super().__init__(options)
+        opts = self.options
+        if opts["scope"] not in SCOPES:
+            raise OptionError("scope", f"'{opts['scope']}' is not one of {', '.join(SCOPES)}")
+        self.matcher = _matcher(opts["phrases"], opts["patterns"], opts["case_sensitive"])
+        if not self.matcher:
+            raise OptionError("phrases", "give at least one of 'phrases' or 'patterns'")
+        self.unless = _matcher([], opts["unless"], False, key="unless")
+
+    def find(self, doc: Document, ctx: Context):
+        # One finding per scope: three phrases of one disclaimer are one problem.
+        reported: set[int] = set()
+        for start, end in sorted(set(self.matcher.finditer(doc.text, doc.lowered))):
+            start, end = _trim(doc.text, start, end)
+            unit = scope_span(doc, self.options["scope"], start)[0]
+            if unit in reported or not self.accept(doc, start, end):
+                continue
+            reported.add(unit)
+            yield Hit(start, end)
+            if self.options["once"]:
+                return
+
+    def accept(self, doc: Document, start: int, end: int) -> bool:
+        if self.options["skip_quotes"] and doc.in_quote(start, end):
+            return False
+        if self.unless:
+            lo, hi = scope_span(doc, self.options["scope"], start)
+            if self.unless.search(doc.text, doc.lowered, lo, hi):
+                return False
+        return True
+
+
+def _trim(text: str, start: int, end: int) -> tuple[int, int]:
+    """Patterns anchored with ^\\s* may swallow blank lines before the text they mean."""
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end
+
+
+def scope_span(doc: Document, scope: str, offset: int) -> tuple[int, int]:
+    if scope == "line":
+        return doc.lines[doc.line_index(offset)]
+    if scope == "sentence":
+        return doc.sentence_at(offset)
+    if scope == "paragraph":
+        for start, end in doc.paragraphs:
+            if start <= offset <= end:
+                return start, end
+        return doc.lines[doc.line_index(offset)]
+    return 0, len(doc.text)
+
+
+def _matcher(phrases, patterns, case_sensitive, key="patterns") -> Matcher:
+    try:
+        return Matcher(phrases, patterns, case_sensitive)
+    except PatternError as err:
+        raise OptionError(key, str(err)) from None

@@ -1,0 +1,33 @@
+"""repeated-line: a line that repeats an earlier one word for word (a headline printed twice)."""
+from __future__ import annotations
+
+from ..document import Document
+from ..finding import Hit, Related
+from ..segment import word_count
+from . import Context, Kind
+from .lines import nonblank_lines
+
+
+class RepeatedLine(Kind):
+    name = "repeated-line"
+    OPTIONS = {
+        "min_words": 4,
+        # Widgets print each headline twice in a row (title, then link); that is
+        # the widget's finding, so repeats this close together are left alone.
+        "min_distance": 3,
+    }
+
+    def find(self, doc: Document, ctx: Context):
+        seen: dict[str, int] = {}
+        for pos, i in enumerate(nonblank_lines(doc)):
+            text = " ".join(doc.line_text(i).split()).lower()
+            if word_count(text) < self.options["min_words"]:
+                continue
+            if text not in seen:
+                seen[text] = pos
+                continue
+            first = seen[text]
+            if pos - first >= self.options["min_distance"]:
+                start, end = doc.lines[i]
+                first_line = doc.position(doc.lines[nonblank_lines(doc)[first]][0])[0]
+                yield Hit(start, end, related=(Related(doc.path, first_line, "first printed here"),))

@@ -1,0 +1,523 @@
+"""Source registry: the news outlets an article may cite and how far to trust them.
+
+The shipped registry is ``rules/sources.yaml`` (installed as ``lint/rules/sources.yaml``);
+its header comment documents the file format. This module loads and validates such a
+file, looks sources up by name, alias or domain, and compiles one regex that finds
+any of them in text.
+
+Matching rules (``Registry.matcher``):
+
+* word-bounded on both sides (``(?<!\\w)`` / ``(?!\\w)``), so "(Reuters/File)" and
+  "PTI's" match but "APPLE" does not match "APP";
+* an upper-case letter in an alias must be upper-case in the text, a lower-case letter
+  matches either case: acronyms ("AP", "PTI") are case-sensitive, "The Sun" does not
+  match "the sun rose", "Reuters" matches "REUTERS", domains match in any case;
+* a leading "The" matches in any case ("according to the Sun");
+* spaces and hyphens in an alias match any run of white space or hyphens/dashes.
+
+``Registry.source_for(matched_text)`` maps the text of a match back to its source, and
+``Registry.needs_context(matched_text)`` says whether that alias is one of the source's
+``context_required`` aliases (ambiguous: count it only next to a citation cue).
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import difflib
+import functools
+from dataclasses import dataclass
+from pathlib import Path
+from types import MappingProxyType
+from typing import Any, Iterator, Mapping
+
+import regex
+import yaml
+
+__all__ = [
+    "RegistryError",
+    "Source",
+    "Registry",
+    "load_registry",
+    "default_registry",
+    "TYPES",
+    "TIERS",
+]
+
+TYPES = (
+    "wire",
+    "newspaper",
+    "broadcaster",
+    "state-media",
+    "government",
+    "press-release",
+    "aggregator",
+    "social-platform",
+    "blog",
+    "magazine",
+    "news-site",
+)
+TIERS = ("generally-reliable", "no-consensus", "generally-unreliable", "deprecated")
+
+_REQUIRED = ("name", "type", "tier", "rationale")
+_ENTRY_KEYS = _REQUIRED + ("aliases", "domains", "country", "reviewed", "context_required")
+_TOP_KEYS = ("version", "reviewed", "sources")
+
+_SEP_CHARS = r"\s\-\u2010\u2011\u2012\u2013"
+_SEP_RE = regex.compile(rf"[{_SEP_CHARS}]+")
+_THE_RE = regex.compile(r"(?i)the[\s\-]+")
+_HOST_RE = regex.compile(r"^(?!-)[a-z0-9-]+(?:\.[a-z0-9-]+)+$")
+_COUNTRY_RE = regex.compile(r"^[A-Z]{2}$")
+_DATE_RE = regex.compile(r"^\d{4}-\d{2}-\d{2}$")
+_SCHEME_RE = regex.compile(r"^[a-z][a-z0-9+.\-]*://")
+
+
+class RegistryError(ValueError):
+    """A registry file (or a merge of registries) is invalid. The message names the file,
+    the line where known, the entry (by name and 1-based index) and the key."""
+
+
+def _key(text: str) -> str:
+    """Normalized lookup key: case-folded, spaces/hyphens collapsed, leading 'the ' dropped."""
+    k = _SEP_RE.sub(" ", text.casefold()).strip()
+    if k.startswith("the "):
+        k = k[4:]
+    return k
+
+
+@dataclass(frozen=True)
+class Source:
+    name: str
+    type: str
+    tier: str
+    rationale: str
+    reviewed: str  # ISO date, YYYY-MM-DD
+    aliases: tuple[str, ...] = ()
+    domains: tuple[str, ...] = ()
+    country: str | None = None
+    context_required: tuple[str, ...] = ()
+
+    def names(self) -> tuple[str, ...]:
+        """Name, aliases and domains, without repeats (first spelling kept)."""
+        seen: dict[str, str] = {}
+        for text in (self.name, *self.aliases, *self.domains):
+            seen.setdefault(_key(text), text)
+        return tuple(seen.values())
+
+
+@dataclass(frozen=True)
+class Registry:
+    sources: tuple[Source, ...] = ()
+
+    def __post_init__(self) -> None:
+        # Derived lookup tables (plain attributes, not dataclass fields, so they take no
+        # part in equality, hashing or repr).
+        sources = tuple(self.sources)
+        index: dict[str, Source] = {}
+        context: set[str] = set()
+        for src in sources:
+            for text in src.names():
+                k = _key(text)
+                other = index.get(k)
+                if other is not None and other is not src:
+                    raise RegistryError(
+                        f"source {src.name!r}: {_what(src, text)} {text!r} is also used by "
+                        f"source {other.name!r}"
+                    )
+                index[k] = src
+            context.update(_key(a) for a in src.context_required)
+        object.__setattr__(self, "sources", sources)
+        object.__setattr__(self, "_index", MappingProxyType(index))
+        object.__setattr__(self, "_context_keys", frozenset(context))
+
+    def __len__(self) -> int:
+        return len(self.sources)
+
+    def __iter__(self) -> Iterator[Source]:
+        return iter(self.sources)
+
+    @property
+    def index(self) -> Mapping[str, Source]:
+        """Read-only map from normalized name/alias/domain (see ``source_for``) to Source."""
+        return self._index
+
+    def lookup(self, name: str) -> Source | None:
+        """Source by name, alias or domain: case-insensitive, a leading "the " ignored.
+        A URL or host name also works: "https://www.dawn.com/news/1" and
+        "images.dawn.com" find Dawn (parent domains are tried)."""
+        if not name:
+            return None
+        text = name.strip().strip("\"'()[]<>")
+        src = self._index.get(_key(text))
+        if src is not None:
+            return src
+        host = _host(text)
+        while host and "." in host:
+            src = self._index.get(host)
+            if src is not None:
+                return src
+            host = host.split(".", 1)[1]
+        return None
+
+    def source_for(self, matched_text: str) -> Source | None:
+        """The source a match of ``matcher()`` belongs to (``m.group()`` -> Source)."""
+        return self._index.get(_key(matched_text))
+
+    def needs_context(self, matched_text: str) -> bool:
+        """True if the matched alias is ambiguous (listed in its source's
+        ``context_required``) and should count only next to a citation cue."""
+        return _key(matched_text) in self._context_keys
+
+    def matcher(self) -> "regex.Pattern[str]":
+        """One compiled pattern matching any name, alias or domain (see module doc for
+        the case rules). Map a match back with ``source_for(m.group())``."""
+        return _compile_matcher(self.sources)
+
+    def merged(self, other: "Registry") -> "Registry":
+        """A registry with ``other``'s entries replacing same-name entries (compared
+        case-insensitively) in place and new ones appended. Raises RegistryError if an
+        alias of the result belongs to two entries."""
+        out = list(self.sources)
+        position = {_key(s.name): i for i, s in enumerate(out)}
+        for src in other.sources:
+            k = _key(src.name)
+            if k in position:
+                out[position[k]] = src
+            else:
+                position[k] = len(out)
+                out.append(src)
+        return Registry(tuple(out))
+
+
+def _what(src: Source, text: str) -> str:
+    if text == src.name:
+        return "name"
+    if text in src.domains:
+        return "domain"
+    return "alias"
+
+
+def _host(text: str) -> str | None:
+    t = _SCHEME_RE.sub("", text.strip().lower())
+    for stop in "/?#":
+        t = t.split(stop, 1)[0]
+    t = t.rsplit("@", 1)[-1].split(":", 1)[0].rstrip(".")
+    if t.startswith("www."):
+        t = t[4:]
+    return t if _HOST_RE.match(t) else None
+
+
+# ----------------------------------------------------------------------------- matcher
+
+
+def _alias_regex(alias: str) -> str:
+    out: list[str] = []
+    rest = alias
+    m = _THE_RE.match(rest)
+    if m:
+        out.append(rf"[Tt][Hh][Ee][{_SEP_CHARS}]+")
+        rest = rest[m.end():]
+    in_sep = False
+    for ch in rest:
+        if ch.isspace() or ch in "-\u2010\u2011\u2012\u2013":
+            if not in_sep:
+                out.append(rf"[{_SEP_CHARS}]+")
+            in_sep = True
+            continue
+        in_sep = False
+        up = ch.upper()
+        if ch.islower() and len(up) == 1 and up != ch:
+            out.append(f"[{ch}{up}]")
+        elif ch in "'\u2019":
+            out.append("['\u2019]")
+        else:
+            out.append(regex.escape(ch))
+    return "".join(out)
+
+
+@functools.lru_cache(maxsize=8)
+def _compile_matcher(sources: tuple[Source, ...]) -> "regex.Pattern[str]":
+    texts = {t for src in sources for t in (src.name, *src.aliases, *src.domains)}
+    # Longest first, so "Dawn News" wins over "Dawn" and "reuters.com" over "Reuters".
+    alts = sorted({_alias_regex(t) for t in texts}, key=lambda p: (-len(p), p))
+    if not alts:
+        return regex.compile(r"(?!)")
+    return regex.compile(r"(?<!\w)(?:" + "|".join(alts) + r")(?!\w)")
+
+
+# ----------------------------------------------------------------------------- loading
+
+_BaseLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+class _YamlProblem(Exception):
+    def __init__(self, line: int, message: str) -> None:
+        super().__init__(message)
+        self.line = line
+        self.message = message
+
+
+class _Loader(_BaseLoader):  # type: ignore[misc, valid-type]
+    """Safe loader that rejects duplicate keys, records the line of every mapping and
+    key, and leaves impossible dates (2026-13-40) as strings for the validator."""
+
+    def __init__(self, stream: str) -> None:
+        super().__init__(stream)
+        self.lines: dict[int, tuple[int, dict[Any, int]]] = {}
+
+
+def _construct_map(loader: _Loader, node: yaml.MappingNode) -> dict:
+    loader.flatten_mapping(node)
+    data: dict = {}
+    key_lines: dict[Any, int] = {}
+    for key_node, value_node in node.value:
+        key = loader.construct_object(key_node, deep=True)
+        line = key_node.start_mark.line + 1
+        try:
+            hash(key)
+        except TypeError:
+            raise _YamlProblem(line, "a mapping key must be a plain value") from None
+        if key in data:
+            raise _YamlProblem(line, f"duplicate key {key!r} (first on line {key_lines[key]})")
+        data[key] = loader.construct_object(value_node, deep=True)
+        key_lines[key] = line
+    loader.lines[id(data)] = (node.start_mark.line + 1, key_lines)
+    return data
+
+
+def _construct_timestamp(loader: _Loader, node: yaml.ScalarNode) -> Any:
+    try:
+        return yaml.constructor.SafeConstructor.construct_yaml_timestamp(loader, node)
+    except ValueError:
+        return loader.construct_scalar(node)
+
+
+_Loader.add_constructor("tag:yaml.org,2002:map", _construct_map)
+_Loader.add_constructor("tag:yaml.org,2002:timestamp", _construct_timestamp)
+
+
+def _parse(text: str) -> tuple[Any, dict[int, tuple[int, dict[Any, int]]]]:
+    loader = _Loader(text)
+    try:
+        return loader.get_single_data(), loader.lines
+    finally:
+        loader.dispose()
+
+
+def load_registry(path: str | Path) -> Registry:
+    """Load and validate a registry file. Raises RegistryError naming the file, the
+    line, the entry and the key for: YAML syntax errors and duplicate keys, unknown
+    keys, missing required keys (name, type, tier, rationale), type/tier values
+    outside TYPES/TIERS, malformed aliases/domains/country/context_required, a
+    missing or invalid review date, and a name/alias/domain used by two entries."""
+    label = str(path)
+    try:
+        text = Path(path).read_text(encoding="utf-8")
+    except OSError as e:
+        raise RegistryError(f"{label}: cannot read registry: {e.strerror or e}") from e
+    try:
+        data, lines = _parse(text)
+    except _YamlProblem as e:
+        raise RegistryError(f"{label}:{e.line}: invalid YAML: {e.message}") from None
+    except yaml.MarkedYAMLError as e:
+        mark = e.problem_mark or e.context_mark
+        where = f"{label}:{mark.line + 1}" if mark is not None else label
+        problem = " ".join(p for p in (e.context, e.problem) if p) or "syntax error"
+        raise RegistryError(f"{where}: invalid YAML: {problem}") from None
+    except yaml.YAMLError as e:
+        raise RegistryError(f"{label}: invalid YAML: {e}") from None
+    return _build(data, lines, label)
+
+
+def _build(data: Any, lines: dict[int, tuple[int, dict[Any, int]]], label: str) -> Registry:
+    def at(line: int | None) -> str:
+        return f"{label}:{line}" if line else label
+
+    if not isinstance(data, dict):
+        raise RegistryError(f"{at(1)}: expected a mapping with a 'sources' list at the top")
+    top_line, top_keys = lines.get(id(data), (1, {}))
+    for key in data:
+        if key not in _TOP_KEYS:
+            raise RegistryError(
+                f"{at(top_keys.get(key))}: unknown top-level key {key!r}{_hint(key, _TOP_KEYS)}"
+                f" (allowed: {', '.join(_TOP_KEYS)})"
+            )
+    version = data.get("version", 1)
+    if version != 1 or isinstance(version, bool):
+        raise RegistryError(f"{at(top_keys.get('version'))}: version {version!r} is not supported (use 1)")
+    default_reviewed: str | None = None
+    if data.get("reviewed") is not None:
+        default_reviewed = _date(data["reviewed"])
+        if default_reviewed is None:
+            raise RegistryError(
+                f"{at(top_keys.get('reviewed'))}: top-level reviewed {data['reviewed']!r} "
+                "is not a date (YYYY-MM-DD)"
+            )
+    entries = data.get("sources")
+    if entries is None:
+        entries = []
+    if not isinstance(entries, list):
+        raise RegistryError(f"{at(top_keys.get('sources'))}: sources must be a list of entries")
+
+    sources: list[Source] = []
+    owners: dict[str, tuple[int, str]] = {}  # key -> (entry number, source name)
+    for number, entry in enumerate(entries, start=1):
+        src = _entry(entry, number, lines, label, default_reviewed)
+        entry_line, key_lines = lines.get(id(entry), (None, {}))
+        for text in src.names():
+            k = _key(text)
+            if k in owners:
+                other_number, other_name = owners[k]
+                what = _what(src, text)
+                key = {"name": "name", "domain": "domains", "alias": "aliases"}[what]
+                raise RegistryError(
+                    f"{at(key_lines.get(key, entry_line))}: source {src.name!r} (entry {number}): "
+                    f"{what} {text!r} is also used by source {other_name!r} (entry {other_number})"
+                )
+            owners[k] = (number, src.name)
+        sources.append(src)
+    return Registry(tuple(sources))
+
+
+def _hint(key: Any, allowed: tuple[str, ...]) -> str:
+    close = difflib.get_close_matches(str(key), allowed, n=1)
+    return f" (did you mean {close[0]!r}?)" if close else ""
+
+
+def _date(value: Any) -> str | None:
+    if isinstance(value, _dt.datetime):
+        return None
+    if isinstance(value, _dt.date):
+        return value.isoformat()
+    if isinstance(value, str) and _DATE_RE.match(value.strip()):
+        try:
+            return _dt.date.fromisoformat(value.strip()).isoformat()
+        except ValueError:
+            return None
+    return None
+
+
+def _strings(value: Any) -> tuple[str, ...] | None:
+    """A list of non-empty strings as a tuple; None if malformed. Missing/null -> ()."""
+    if value is None:
+        return ()
+    if not isinstance(value, list):
+        return None
+    out = []
+    for item in value:
+        if not isinstance(item, str) or not item.strip():
+            return None
+        out.append(item.strip())
+    return tuple(out)
+
+
+def _entry(
+    entry: Any,
+    number: int,
+    lines: dict[int, tuple[int, dict[Any, int]]],
+    label: str,
+    default_reviewed: str | None,
+) -> Source:
+    entry_line, key_lines = lines.get(id(entry), (None, {}))
+    name = entry.get("name") if isinstance(entry, dict) else None
+    who = (
+        f"source {name.strip()!r} (entry {number})"
+        if isinstance(name, str) and name.strip()
+        else f"entry {number}"
+    )
+
+    def fail(key: str | None, message: str) -> RegistryError:
+        line = key_lines.get(key, entry_line) if key else entry_line
+        loc = f"{label}:{line}" if line else label
+        return RegistryError(f"{loc}: {who}: {message}")
+
+    if not isinstance(entry, dict):
+        raise fail(None, f"expected a mapping of keys, got {type(entry).__name__}")
+    for key in entry:
+        if key not in _ENTRY_KEYS:
+            raise fail(
+                key,
+                f"unknown key {key!r}{_hint(key, _ENTRY_KEYS)} (allowed: {', '.join(_ENTRY_KEYS)})",
+            )
+    for key in _REQUIRED:
+        value = entry.get(key)
+        if value is None:
+            raise fail(None, f"{key} is required")
+        if not isinstance(value, str) or not value.strip():
+            raise fail(key, f"{key} must be a non-empty string")
+    name = entry["name"].strip()
+    if not _key(name):
+        raise fail("name", f"name {name!r} is empty once normalized")
+    if entry["type"] not in TYPES:
+        raise fail("type", f"type {entry['type']!r} is not one of {', '.join(TYPES)}")
+    if entry["tier"] not in TIERS:
+        raise fail("tier", f"tier {entry['tier']!r} is not one of {', '.join(TIERS)}")
+
+    aliases = _strings(entry.get("aliases"))
+    if aliases is None:
+        raise fail("aliases", "aliases must be a list of non-empty strings")
+    for alias in aliases:
+        if not _key(alias):
+            raise fail("aliases", f"alias {alias!r} is empty once normalized")
+
+    domains = _strings(entry.get("domains"))
+    if domains is None:
+        raise fail("domains", "domains must be a list of host names")
+    for domain in domains:
+        if not _HOST_RE.match(domain) or domain.startswith("www."):
+            raise fail(
+                "domains",
+                f"domain {domain!r} must be a bare lower-case host name like dawn.com "
+                "(no scheme, path or 'www.')",
+            )
+
+    country = entry.get("country")
+    if country is not None and (not isinstance(country, str) or not _COUNTRY_RE.match(country)):
+        raise fail("country", f"country {country!r} must be an ISO 3166-1 alpha-2 code like PK")
+
+    if entry.get("reviewed") is not None:
+        reviewed = _date(entry["reviewed"])
+        if reviewed is None:
+            raise fail("reviewed", f"reviewed {entry['reviewed']!r} is not a date (YYYY-MM-DD)")
+    elif default_reviewed is not None:
+        reviewed = default_reviewed
+    else:
+        raise fail(None, "reviewed is required (no top-level reviewed default)")
+
+    context = _strings(entry.get("context_required"))
+    if context is None:
+        raise fail("context_required", "context_required must be a list of aliases")
+    known = {_key(t) for t in (name, *aliases)}
+    for alias in context:
+        if _key(alias) not in known:
+            raise fail(
+                "context_required",
+                f"context_required {alias!r} is not the name or one of the aliases",
+            )
+
+    return Source(
+        name=name,
+        type=entry["type"],
+        tier=entry["tier"],
+        rationale=entry["rationale"].strip(),
+        reviewed=reviewed,
+        aliases=aliases,
+        domains=domains,
+        country=country,
+        context_required=context,
+    )
+
+
+# ----------------------------------------------------------------------------- shipped
+
+_PACKAGE_RULES = Path(__file__).parent / "rules" / "sources.yaml"  # installed wheel
+_REPO_RULES = Path(__file__).resolve().parents[1] / "rules" / "sources.yaml"  # checkout
+
+
+@functools.lru_cache(maxsize=1)
+def default_registry() -> Registry:
+    """The shipped registry: lint/rules/sources.yaml inside an installed package, else
+    the repository's top-level rules/sources.yaml. Loaded once per process."""
+    for path in (_PACKAGE_RULES, _REPO_RULES):
+        if path.is_file():
+            return load_registry(path)
+    raise RegistryError(f"shipped source registry not found (looked in {_PACKAGE_RULES}, {_REPO_RULES})")

@@ -1,0 +1,68 @@
+"""Text for people, in the manner of ruff: path:line:col: CODE [severity] message.
+
+`render` returns plain text; `styled` returns the same lines as (text, style)
+pieces so the CLI can colour them with rich on a terminal.
+"""
+from __future__ import annotations
+
+from collections import Counter
+
+from . import Report
+
+Piece = tuple[str, str]  # (text, rich style; "" for none)
+
+_SEVERITY_STYLE = {"error": "bold red", "warning": "yellow", "info": "cyan"}
+
+
+def styled(report: Report) -> list[list[Piece]]:
+    lines: list[list[Piece]] = []
+    findings = report.findings
+    for f in findings:
+        lines.append([
+            (f.path, "bold"), (f":{f.line}:{f.column}: ", ""), (f.rule, "bold magenta"),
+            (" [", ""), (f.severity, _SEVERITY_STYLE[f.severity]), ("] ", ""), (f.message, ""),
+        ])
+        if report.quiet:
+            continue
+        if f.excerpt:
+            lines.append([("    | ", "dim"), (f.excerpt, "dim")])
+        for r in f.related:
+            note = f" ({r.note})" if r.note else ""
+            lines.append([("    ↳ ", "dim"), (f"{r.path}:{r.line}{note}", "dim")])
+    for r in report.files:
+        if r.error:
+            lines.append([("error: ", "bold red"), (r.error, "")])
+        elif r.notes and not report.quiet:
+            for note in r.notes:
+                lines.append([("note: ", "cyan"), (f"{r.path}: {note}", "")])
+    for error in report.errors:
+        lines.append([("error: ", "bold red"), (error, "")])
+    if report.statistics:
+        lines.extend(_statistics(findings))
+    if not report.quiet or findings:
+        lines.extend(_summary(report, findings))
+    return lines
+
+
+def _statistics(findings) -> list[list[Piece]]:
+    counts = Counter((f.rule, f.name, f.severity) for f in findings)
+    return [
+        [(f"{n:5d}  ", "bold"), (f"{rule:7s} ", "bold magenta"), (f"{name} ", ""), (f"[{sev}]", _SEVERITY_STYLE[sev])]
+        for (rule, name, sev), n in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))
+    ]
+
+
+def _summary(report: Report, findings) -> list[list[Piece]]:
+    checked = sum(1 for r in report.files if not r.error)
+    if not findings:
+        return [[(f"All clear: no findings in {checked} file{'s' * (checked != 1)}.", "bold green")]]
+    severities = Counter(f.severity for f in findings)
+    categories = Counter(f.category for f in findings)
+    head = f"Found {len(findings)} finding{'s' * (len(findings) != 1)} in {checked} file{'s' * (checked != 1)} checked"
+    by_sev = ", ".join(f"{n} {s}" for s, n in sorted(severities.items(), key=lambda kv: -["info", "warning", "error"].index(kv[0])))
+    by_cat = ", ".join(f"{c} {n}" for c, n in sorted(categories.items(), key=lambda kv: (-kv[1], kv[0])))
+    return [[("", "")], [(head, "bold"), (f" ({by_sev}).", "")], [("  by category: ", "dim"), (by_cat, "")]]
+
+
+def render(report: Report) -> str:
+    return "\n".join("".join(text for text, _ in line) for line in styled(report))
