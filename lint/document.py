@@ -53,6 +53,15 @@ class Document:
         return segment.quote_spans(self.text, self.paragraphs)
 
     @cached_property
+    def nonblank(self) -> list[int]:
+        """Indexes of lines with any text on them."""
+        return [i for i, (s, e) in enumerate(self.lines) if self.text[s:e].strip()]
+
+    @cached_property
+    def line_words(self) -> list[int]:
+        return [segment.word_count(self.text[s:e]) for s, e in self.lines]
+
+    @cached_property
     def lowered(self) -> str:
         return lower_same_length(self.text)
 

@@ -189,7 +189,7 @@ class _ViewBuilder(HTMLParser):
 
     def _close(self, tag: str) -> None:
         """Close the innermost open `tag` and everything opened inside it (unclosed children)."""
-        if False:
+        if not self.open[tag]:
             return  # a stray end tag: ignore it
         stack = self.stack
         i = len(stack) - 1

@@ -10,9 +10,8 @@ from __future__ import annotations
 from ..document import Document
 from ..finding import Hit
 from . import Context, Kind, OptionError
-from .lines import is_short, line_matches, nonblank_lines
+from .lines import is_short, matching_lines
 from .phrase import _matcher
-from ..segment import word_count
 
 
 class Block(Kind):
@@ -32,30 +31,21 @@ class Block(Kind):
         if self.options["min_hits"] < 1:
             raise OptionError("min_hits", "must be 1 or more")
 
-    def hit_lines(self, doc: Document) -> set[int]:
-        limit = self.options["max_line_words"]
-        return {
-            i for i in nonblank_lines(doc)
-            if line_matches(doc, i, self.matcher) and word_count(doc.line_text(i)) <= limit
-        }
-
     def markers(self, doc: Document) -> set[int]:
-        return self.hit_lines(doc)
+        limit = self.options["max_line_words"]
+        return {i for i in matching_lines(doc, self.matcher) if doc.line_words[i] <= limit}
 
     def find(self, doc: Document, ctx: Context):
-        hits = self.hit_lines(doc)
+        hits = self.markers(doc)
         if not hits:
             return
         filler = self.options["filler_words"]
         run: list[int] = []
-        for i in nonblank_lines(doc) + [None]:
-            if i is not None and (i in hits or (run and is_short(doc.line_text(i), filler))):
+        for i in doc.nonblank + [None]:
+            if i is not None and (i in hits or (run and is_short(doc, i, filler))):
                 run.append(i)
                 continue
-            yield from self._report(doc, run, hits)
+            matched = [j for j in run if j in hits]
+            if len(matched) >= self.options["min_hits"]:
+                yield Hit(doc.lines[matched[0]][0], doc.lines[matched[-1]][1])
             run = []
-
-    def _report(self, doc: Document, run: list[int], hits: set[int]):
-        matched = [i for i in run if i in hits]
-        if len(matched) >= self.options["min_hits"]:
-            yield Hit(doc.lines[matched[0]][0], doc.lines[matched[-1]][1])

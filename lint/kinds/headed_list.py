@@ -8,9 +8,8 @@ from __future__ import annotations
 
 from ..document import Document
 from ..finding import Hit
-from ..segment import word_count
 from . import Context, Kind, OptionError
-from .lines import is_short, line_matches, nonblank_lines
+from .lines import is_short, matching_lines
 from .phrase import _matcher
 
 
@@ -31,20 +30,19 @@ class HeadedList(Kind):
 
     def markers(self, doc: Document) -> set[int]:
         limit = self.options["header_max_words"]
-        return {
-            i for i in nonblank_lines(doc)
-            if word_count(doc.line_text(i)) <= limit and line_matches(doc, i, self.start)
-        }
+        return {i for i in matching_lines(doc, self.start) if doc.line_words[i] <= limit}
 
     def find(self, doc: Document, ctx: Context):
         headers = self.markers(doc)
-        lines = nonblank_lines(doc)
+        if not headers:
+            return
+        lines = doc.nonblank
         for pos, header in enumerate(lines):
             if header not in headers:
                 continue
             items = []
             for i in lines[pos + 1:]:
-                if i in ctx.boundaries or i in headers or not is_short(doc.line_text(i), self.options["max_words"]):
+                if i in ctx.boundaries or i in headers or not is_short(doc, i, self.options["max_words"]):
                     break
                 items.append(i)
             if len(items) >= self.options["min_items"]:

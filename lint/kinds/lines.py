@@ -4,7 +4,6 @@ from __future__ import annotations
 import re
 
 from ..document import Document
-from ..segment import word_count
 
 _SENTENCE_END = re.compile(r"""[.!?…]['"”’)\]]*\s*$""")
 
@@ -13,15 +12,17 @@ def is_sentence(text: str) -> bool:
     return bool(_SENTENCE_END.search(text))
 
 
-def is_short(text: str, max_words: int) -> bool:
+def is_short(doc: Document, index: int, max_words: int) -> bool:
     """A label, number or headline-sized line: few words and no sentence ending."""
-    return word_count(text) <= max_words and not is_sentence(text)
+    return doc.line_words[index] <= max_words and not is_sentence(doc.line_text(index))
 
 
-def nonblank_lines(doc: Document) -> list[int]:
-    return [i for i, (s, e) in enumerate(doc.lines) if doc.text[s:e].strip()]
-
-
-def line_matches(doc: Document, index: int, matcher) -> bool:
-    start, end = doc.lines[index]
-    return matcher.search(doc.text, doc.lowered, start, end)
+def matching_lines(doc: Document, matcher) -> set[int]:
+    """Lines where the matcher finds something: one pass over the whole text, not one per line."""
+    lines = set()
+    for start, end in matcher.finditer(doc.text, doc.lowered):
+        # ^\s* may start on a blank line above; the match belongs to its first character.
+        while start < end and doc.text[start].isspace():
+            start += 1
+        lines.add(doc.line_index(start))
+    return lines

@@ -3,9 +3,7 @@ from __future__ import annotations
 
 from ..document import Document
 from ..finding import Hit, Related
-from ..segment import word_count
 from . import Context, Kind
-from .lines import nonblank_lines
 
 
 class RepeatedLine(Kind):
@@ -19,15 +17,15 @@ class RepeatedLine(Kind):
 
     def find(self, doc: Document, ctx: Context):
         seen: dict[str, int] = {}
-        for pos, i in enumerate(nonblank_lines(doc)):
-            text = " ".join(doc.line_text(i).split()).lower()
-            if word_count(text) < self.options["min_words"]:
+        for pos, i in enumerate(doc.nonblank):
+            if doc.line_words[i] < self.options["min_words"]:
                 continue
+            text = " ".join(doc.line_text(i).split()).lower()
             if text not in seen:
                 seen[text] = pos
                 continue
             first = seen[text]
             if pos - first >= self.options["min_distance"]:
                 start, end = doc.lines[i]
-                first_line = doc.position(doc.lines[nonblank_lines(doc)[first]][0])[0]
+                first_line = doc.position(doc.lines[doc.nonblank[first]][0])[0]
                 yield Hit(start, end, related=(Related(doc.path, first_line, "first printed here"),))

@@ -13,9 +13,8 @@ import re
 
 from ..document import Document
 from ..finding import Hit
-from ..segment import word_count
 from . import Context, Kind
-from .lines import is_sentence, is_short, nonblank_lines
+from .lines import is_sentence, is_short
 
 _TOKEN = re.compile(r"[A-Za-z][\w’'-]*")
 # Function words and reporting verbs carry no topic.
@@ -62,16 +61,18 @@ class SecondStory(Kind):
     }
 
     def find(self, doc: Document, ctx: Context):
-        lines = nonblank_lines(doc)
+        lines = doc.nonblank
         texts = [doc.line_text(i) for i in lines]
         # Paragraphs are sentences; headline lists (widgets, menus) are not.
-        prose = [word_count(t) >= self.options["prose_words"] and is_sentence(t) for t in texts]
+        prose = [doc.line_words[i] >= self.options["prose_words"] and is_sentence(t) for i, t in zip(lines, texts)]
+        if sum(prose) < self.options["min_paragraphs_before"] + self.options["min_paragraphs_after"]:
+            return
         for pos, i in enumerate(lines):
             text = texts[pos].strip()
             if (
                 i in ctx.boundaries
-                or not is_short(text, self.options["headline_max_words"])
-                or word_count(text) < 3
+                or not is_short(doc, i, self.options["headline_max_words"])
+                or doc.line_words[i] < 3
                 or not text[:1].isupper()
                 or sum(prose[:pos]) < self.options["min_paragraphs_before"]
                 or sum(prose[pos + 1:]) < self.options["min_paragraphs_after"]

@@ -1,0 +1,41 @@
+"""Every rule's own examples: each `flag` example must trigger it, each `pass` must not."""
+import pytest
+
+from lint.config import Settings
+from lint.rulepack import builtin_rules_dir, load_packs
+from lint.runner import Linter
+
+RULES = [rule for pack in load_packs([builtin_rules_dir()]) for rule in pack.rules]
+
+
+def _codes(rule, text):
+    linter = Linter([_only(rule)], Settings())
+    return [f.rule for f in linter.lint_bytes("example.txt", text.encode()).findings]
+
+
+def _only(rule):
+    from lint.rulepack import Pack
+
+    return Pack(rule.pack, rule.code, "", "", (rule,))
+
+
+def test_every_rule_has_examples():
+    assert RULES, "no rules loaded"
+    for rule in RULES:
+        assert rule.examples.get("flag") and rule.examples.get("pass"), rule.code
+
+
+@pytest.mark.parametrize(
+    "rule,text", [(r, t) for r in RULES for t in r.examples["flag"]],
+    ids=lambda v: v.code if hasattr(v, "code") else "",
+)
+def test_flag_example_triggers_rule(rule, text):
+    assert rule.code in _codes(rule, text), f"{rule.code} did not flag: {text!r}"
+
+
+@pytest.mark.parametrize(
+    "rule,text", [(r, t) for r in RULES for t in r.examples["pass"]],
+    ids=lambda v: v.code if hasattr(v, "code") else "",
+)
+def test_pass_example_is_clean(rule, text):
+    assert rule.code not in _codes(rule, text), f"{rule.code} flagged: {text!r}"
