@@ -1,0 +1,179 @@
+"""The command line end to end: formats, selection, exit status, bad input."""
+import json
+import os
+
+import pytest
+
+from lint.cli import main
+from conftest import SEEDS
+
+FLAGGED = "Critics say the deal favours Moscow.\n"
+CLEAN = "The agreement was signed in Moscow on Friday, the ministry said.\n"
+
+
+def run(capsys, *argv):
+    code = main(list(argv))
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+@pytest.fixture
+def folder(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "flagged.txt").write_text(FLAGGED)
+    (tmp_path / "clean.txt").write_text(CLEAN)
+    return tmp_path
+
+
+def test_text_output_is_ruff_like(capsys, folder):
+    code, out, _ = run(capsys, "flagged.txt")
+    assert code == 1
+    first = out.splitlines()[0]
+    assert first.startswith("flagged.txt:1:1: NL401 [warning] unattributed claim (Critics say)")
+    assert "    | Critics say the deal favours Moscow." in out
+    assert "Found 1 finding in 1 file checked" in out
+
+
+def test_clean_file_exits_zero(capsys, folder):
+    code, out, _ = run(capsys, "clean.txt")
+    assert code == 0
+    assert "All clear" in out
+
+
+def test_folder_default_is_current_directory(capsys, folder):
+    code, out, _ = run(capsys, "--format", "json")
+    data = json.loads(out)
+    assert code == 1
+    assert sorted(f["path"] for f in data["files"]) == ["./clean.txt", "./flagged.txt"]
+
+
+def test_json_contract(capsys, folder):
+    _, out, _ = run(capsys, "flagged.txt", "--format", "json")
+    data = json.loads(out)
+    assert data["version"] == "1"
+    finding = data["findings"][0]
+    assert set(finding) == {
+        "path", "line", "column", "end_line", "end_column", "rule", "name", "category",
+        "severity", "message", "excerpt", "pack", "related",
+    }
+    assert (finding["line"], finding["column"], finding["end_column"]) == (1, 1, 12)
+    assert data["summary"] == {
+        "files": 1, "findings": 1, "by_category": {"attribution": 1}, "by_severity": {"warning": 1},
+    }
+
+
+def test_json_never_has_colour(capsys, folder, monkeypatch):
+    monkeypatch.setenv("FORCE_COLOR", "1")
+    _, out, _ = run(capsys, "flagged.txt", "--format", "json")
+    assert "\x1b[" not in out
+    json.loads(out)
+
+
+def test_github_annotations(capsys, folder):
+    _, out, _ = run(capsys, "flagged.txt", "--format", "github")
+    assert out.startswith("::warning file=flagged.txt,line=1,col=1,endLine=1,title=NL401 weasel-wording::")
+
+
+@pytest.mark.parametrize("argv,expected", [
+    (["--select", "NL5"], 0),                  # prefix: only editorializing rules
+    (["--select", "attribution"], 1),          # category
+    (["--ignore", "weasel-wording"], 0),       # rule name
+    (["--ignore", "attribution"], 0),          # pack
+    (["--select", "NL5", "--extend-select", "NL401"], 1),
+    (["--exit-zero"], 0),
+    (["--fail-on", "error"], 0),
+    (["--min-severity", "error"], 0),
+])
+def test_selection_and_exit_status(capsys, folder, argv, expected):
+    code, _, _ = run(capsys, "flagged.txt", *argv)
+    assert code == expected
+
+
+def test_severity_override_and_fail_on_from_config(capsys, folder):
+    (folder / "newslint.yaml").write_text("severity:\n  NL401: info\n")
+    code, out, _ = run(capsys, "flagged.txt")
+    assert code == 0 and "NL401 [info]" in out
+
+
+def test_pyproject_config_found_from_parent(capsys, folder, monkeypatch):
+    (folder / "pyproject.toml").write_text('[tool.newslint]\nignore = ["NL4"]\n')
+    sub = folder / "desk"
+    sub.mkdir()
+    (sub / "a.txt").write_text(FLAGGED)
+    monkeypatch.chdir(sub)
+    code, _, _ = run(capsys, "a.txt")
+    assert code == 0
+
+
+def test_per_path_ignores_and_exclude(capsys, folder):
+    (folder / "archive").mkdir()
+    (folder / "archive" / "old.txt").write_text(FLAGGED)
+    (folder / "drafts").mkdir()
+    (folder / "drafts" / "d.txt").write_text(FLAGGED)
+    (folder / "newslint.yaml").write_text('per-path-ignores:\n  "archive/*": [NL4]\nexclude: ["drafts"]\n')
+    _, out, _ = run(capsys, ".", "--format", "json")
+    paths = {f["path"] for f in json.loads(out)["findings"]}
+    assert paths == {"./flagged.txt"}
+
+
+def test_bad_config_is_exit_2_naming_file_and_key(capsys, folder):
+    (folder / "newslint.yaml").write_text("selekt: [NL4]\n")
+    code, _, err = run(capsys, "flagged.txt")
+    assert code == 2
+    assert "newslint.yaml: key 'selekt': unknown key" in err
+
+
+def test_missing_path_reported_and_others_linted(capsys, folder):
+    code, out, err = run(capsys, "nope.txt", "flagged.txt", "--format", "json")
+    data = json.loads(out)
+    assert code == 2
+    assert data["errors"] == ["nope.txt: no such file or folder"]
+    assert len(data["findings"]) == 1
+
+
+def test_binary_empty_and_non_utf8_files(capsys, folder):
+    (folder / "bin.txt").write_bytes(b"\x00\x01\x02binary")
+    (folder / "empty.txt").write_text("")
+    (folder / "latin.txt").write_bytes("Critics say the caf\xe9 is closing.\n".encode("cp1252"))
+    code, out, _ = run(capsys, "bin.txt", "empty.txt", "latin.txt")
+    assert code == 2
+    assert "error: bin.txt: binary file (contains NUL bytes), skipped" in out
+    assert "note: empty.txt: empty file, nothing to lint" in out
+    assert "note: latin.txt: not valid UTF-8 (byte 19); decoded as cp1252" in out
+    assert "latin.txt:1:1: NL401" in out
+
+
+def test_stdin_with_filename(capsys, folder, monkeypatch):
+    import io
+
+    monkeypatch.setattr("sys.stdin", io.TextIOWrapper(io.BytesIO(b"---\ntitle: x\n---\n" + FLAGGED.encode())))
+    code, out, _ = run(capsys, "-", "--stdin-filename", "story.md")
+    assert code == 1
+    assert out.startswith("story.md:4:1: NL401")
+
+
+def test_statistics(capsys, folder):
+    _, out, _ = run(capsys, "flagged.txt", "--statistics")
+    assert "    1  NL401   weasel-wording [warning]" in out
+
+
+def test_list_rules_and_explain(capsys):
+    code, out, _ = run(capsys, "--list-rules")
+    assert code == 0 and "NL101   republished-content-notice" in out
+    code, out, _ = run(capsys, "--explain", "NL401")
+    assert code == 0 and "why:" in out and "flags:" in out and "Critics say" in out
+    code, _, err = run(capsys, "--explain", "NL999")
+    assert code == 2 and "no rule 'NL999'" in err
+
+
+def test_plain_run_never_writes_to_linted_files(capsys, folder):
+    before = {p.name: p.read_bytes() for p in folder.iterdir()}
+    run(capsys, ".")
+    assert {p.name: p.read_bytes() for p in folder.iterdir()} == before
+
+
+def test_seed_folder_runs(capsys, monkeypatch):
+    monkeypatch.chdir(SEEDS.parent)
+    code, out, _ = run(capsys, "seeds/", "--format", "json")
+    assert code == 1
+    assert len(json.loads(out)["files"]) == 5
