@@ -2,18 +2,22 @@
 
 The shipped registry is ``rules/sources.yaml`` (installed as ``lint/rules/sources.yaml``);
 its header comment documents the file format. This module loads and validates such a
-file, looks sources up by name, alias or domain, and compiles one regex that finds
-any of them in text.
+file, looks sources up by name, alias or domain, and compiles one regular expression
+that finds any of them in text.
 
 Matching rules (``Registry.matcher``):
 
-* word-bounded on both sides (``(?<!\\w)`` / ``(?!\\w)``), so "(Reuters/File)" and
-  "PTI's" match but "APPLE" does not match "APP";
-* an upper-case letter in an alias must be upper-case in the text, a lower-case letter
-  matches either case: acronyms ("AP", "PTI") are case-sensitive, "The Sun" does not
-  match "the sun rose", "Reuters" matches "REUTERS", domains match in any case;
+* word-bounded on both sides (``(?<!\\w)`` / ``(?!\\w)``), so "(Reuters/File)",
+  "PTI's" and "www.dawn.com" match but "APPLE" does not match "APP";
+* case: an all-caps word of an alias (an acronym: "AP", "PTI", "(PID)", "X") must be
+  upper-case in the text, and so must the first letter of the alias (after a leading
+  "The") when it is upper-case; every other letter matches in any case. So "an ap of",
+  "the sun rose", "at dawn" and "a medium-sized" do not match, while "REUTERS",
+  "Dawn news", "Youtube" and "DAWN.COM" do; domains match in any case;
 * a leading "The" matches in any case ("according to the Sun");
-* spaces and hyphens in an alias match any run of white space or hyphens/dashes.
+* a space or hyphen in an alias matches any run of white space (line breaks and
+  no-break spaces included) or hyphens: "Al Jazeera" matches "Al-Jazeera";
+* where aliases overlap at one position the longest wins ("Dawn News" over "Dawn").
 
 ``Registry.source_for(matched_text)`` maps the text of a match back to its source, and
 ``Registry.needs_context(matched_text)`` says whether that alias is one of the source's
@@ -25,12 +29,12 @@ from __future__ import annotations
 import datetime as _dt
 import difflib
 import functools
+import re
 from dataclasses import dataclass
 from pathlib import Path
 from types import MappingProxyType
 from typing import Any, Iterator, Mapping
 
-import regex
 import yaml
 
 __all__ = [
@@ -62,13 +66,11 @@ _REQUIRED = ("name", "type", "tier", "rationale")
 _ENTRY_KEYS = _REQUIRED + ("aliases", "domains", "country", "reviewed", "context_required")
 _TOP_KEYS = ("version", "reviewed", "sources")
 
-_SEP_CHARS = r"\s\-\u2010\u2011\u2012\u2013"
-_SEP_RE = regex.compile(rf"[{_SEP_CHARS}]+")
-_THE_RE = regex.compile(r"(?i)the[\s\-]+")
-_HOST_RE = regex.compile(r"^(?!-)[a-z0-9-]+(?:\.[a-z0-9-]+)+$")
-_COUNTRY_RE = regex.compile(r"^[A-Z]{2}$")
-_DATE_RE = regex.compile(r"^\d{4}-\d{2}-\d{2}$")
-_SCHEME_RE = regex.compile(r"^[a-z][a-z0-9+.\-]*://")
+_SEP_RE = re.compile("[\\s\\-\u2010-\u2013]+")  # a run of white space, hyphens or dashes
+_HOST_RE = re.compile(r"^(?!-)[a-z0-9-]+(?:\.[a-z0-9-]+)+$")
+_COUNTRY_RE = re.compile(r"^[A-Z]{2}$")
+_DATE_RE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+_SCHEME_RE = re.compile(r"^[a-z][a-z0-9+.\-]*://")
 
 
 class RegistryError(ValueError):
@@ -76,12 +78,14 @@ class RegistryError(ValueError):
     the line where known, the entry (by name and 1-based index) and the key."""
 
 
+_KEY_TABLE = str.maketrans({"\u2019": "'", "-": " ", "\u2010": " ", "\u2011": " ", "\u2012": " ", "\u2013": " "})
+
+
 def _key(text: str) -> str:
-    """Normalized lookup key: case-folded, spaces/hyphens collapsed, leading 'the ' dropped."""
-    k = _SEP_RE.sub(" ", text.casefold()).strip()
-    if k.startswith("the "):
-        k = k[4:]
-    return k
+    """Normalized lookup key: case-folded, curly apostrophe straightened, runs of white
+    space and hyphens collapsed to one space, a leading 'the ' dropped."""
+    k = " ".join(text.casefold().translate(_KEY_TABLE).split())
+    return k[4:] if k.startswith("the ") else k
 
 
 @dataclass(frozen=True)
@@ -113,7 +117,6 @@ class Registry:
         # part in equality, hashing or repr).
         sources = tuple(self.sources)
         index: dict[str, Source] = {}
-        context: set[str] = set()
         for src in sources:
             for text in src.names():
                 k = _key(text)
@@ -124,8 +127,19 @@ class Registry:
                         f"source {other.name!r}"
                     )
                 index[k] = src
-            context.update(_key(a) for a in src.context_required)
         object.__setattr__(self, "sources", sources)
+        self._set_index(index)
+
+    @classmethod
+    def _checked(cls, sources: tuple[Source, ...], index: dict[str, Source]) -> "Registry":
+        """Build from an index the caller has already checked for conflicts."""
+        self = object.__new__(cls)
+        object.__setattr__(self, "sources", sources)
+        self._set_index(index)
+        return self
+
+    def _set_index(self, index: dict[str, Source]) -> None:
+        context = {_key(a) for src in self.sources for a in src.context_required}
         object.__setattr__(self, "_index", MappingProxyType(index))
         object.__setattr__(self, "_context_keys", frozenset(context))
 
@@ -167,9 +181,10 @@ class Registry:
         ``context_required``) and should count only next to a citation cue."""
         return _key(matched_text) in self._context_keys
 
-    def matcher(self) -> "regex.Pattern[str]":
-        """One compiled pattern matching any name, alias or domain (see module doc for
-        the case rules). Map a match back with ``source_for(m.group())``."""
+    def matcher(self) -> "re.Pattern[str]":
+        """One compiled pattern (stdlib ``re``) matching any name, alias or domain (see
+        the module doc for the case rules); where aliases overlap the longer one wins.
+        Map a match back with ``source_for(m.group())``. Compiled once and cached."""
         return _compile_matcher(self.sources)
 
     def merged(self, other: "Registry") -> "Registry":
@@ -207,46 +222,105 @@ def _host(text: str) -> str | None:
 
 
 # ----------------------------------------------------------------------------- matcher
+#
+# The pattern is a prefix trie of all names, aliases and domains, compiled with the
+# stdlib ``re`` under a global (?i); the letters an alias pins (see the module doc) are
+# wrapped in (?-i:...). Python's regex parser is pure Python and linear in pattern
+# length, so the encoding is kept short: a trie, few pinned letters, one short class
+# for separators. That keeps compiling at ~10-15 ms and matching at ~0.1 ms per KB;
+# the `regex` module takes several times longer to compile an equivalent pattern.
+
+_SEP_TOKEN = "[-\\s]+"
+_END = ""  # trie key marking that an alias ends at this node
+# Canonical alias text, one character per trie step: a pinned letter is upper-case, a
+# free letter lower-case, "\0" stands for a separator run and "\1" for an apostrophe.
+_SEP_MARK, _APOS_MARK = "\0", "\1"
+_CANON_TABLE = str.maketrans({"'": _APOS_MARK, "\u2019": _APOS_MARK})
 
 
-def _alias_regex(alias: str) -> str:
-    out: list[str] = []
-    rest = alias
-    m = _THE_RE.match(rest)
-    if m:
-        out.append(rf"[Tt][Hh][Ee][{_SEP_CHARS}]+")
-        rest = rest[m.end():]
-    in_sep = False
-    for ch in rest:
-        if ch.isspace() or ch in "-\u2010\u2011\u2012\u2013":
-            if not in_sep:
-                out.append(rf"[{_SEP_CHARS}]+")
-            in_sep = True
-            continue
-        in_sep = False
-        up = ch.upper()
-        if ch.islower() and len(up) == 1 and up != ch:
-            out.append(f"[{ch}{up}]")
-        elif ch in "'\u2019":
-            out.append("['\u2019]")
+def _canonical(alias: str) -> str:
+    words = [w for w in _SEP_RE.split(alias.strip()) if w]
+    out = []
+    if len(words) > 1 and words[0].lower() == "the":  # a leading "The" matches in any case
+        out.append("the")
+        words = words[1:]
+    for i, word in enumerate(words):
+        if word.isupper() or not any(c.islower() or c.isupper() for c in word):
+            out.append(word)  # acronym (AP, PTI, (PID), X,): pinned as written
+        elif i == 0 and word[0].isupper():
+            out.append(word[0] + word[1:].lower())  # first letter pinned
         else:
-            out.append(regex.escape(ch))
-    return "".join(out)
+            out.append(word.lower())
+    return _SEP_MARK.join(out).translate(_CANON_TABLE)
+
+
+def _atom(ch: str) -> str:
+    if ch == _SEP_MARK:
+        return _SEP_TOKEN
+    if ch == _APOS_MARK:
+        return "['\u2019]"
+    if ch.isupper():
+        return f"(?-i:{re.escape(ch)})"
+    return re.escape(ch)
+
+
+def _emit(node: dict) -> str:
+    """Regex for a trie node. Greedy optional endings make a longer alias win over a
+    shorter one on the same path ("Dawn News" over "Dawn"). Siblings that can match the
+    same character are a free letter (d: domains, "The ..." aliases, lower-case names)
+    and a pinned one ((?-i:D)); the free branch goes first, so "Dawn.com" is matched
+    whole, and text the free branch cannot finish falls back to the pinned one. (Every
+    shipped alias is checked to match itself whole: tests/test_registry.py.)"""
+    free: list[str] = []
+    pinned: list[str] = []
+    for key, child in node.items():
+        if key == _END:
+            continue
+        atom = _atom(key)
+        if atom.startswith("(?-i:"):
+            pinned.append(_join(atom, _emit(child)))
+        else:
+            free.append(atom + _emit(child))
+    branches = sorted(free) + sorted(pinned)
+    if not branches:
+        return ""
+    ends = _END in node
+    if len(branches) == 1 and not ends:
+        return branches[0]
+    body = "(?:" + "|".join(branches) + ")"
+    return body + "?" if ends else body
+
+
+def _join(pinned: str, rest: str) -> str:
+    # "(?-i:P)" + "(?-i:TI)..." -> "(?-i:PTI)...": fewer groups, shorter pattern.
+    if rest.startswith("(?-i:"):
+        return pinned[:-1] + rest[5:]
+    return pinned + rest
 
 
 @functools.lru_cache(maxsize=8)
-def _compile_matcher(sources: tuple[Source, ...]) -> "regex.Pattern[str]":
-    texts = {t for src in sources for t in (src.name, *src.aliases, *src.domains)}
-    # Longest first, so "Dawn News" wins over "Dawn" and "reuters.com" over "Reuters".
-    alts = sorted({_alias_regex(t) for t in texts}, key=lambda p: (-len(p), p))
-    if not alts:
-        return regex.compile(r"(?!)")
-    return regex.compile(r"(?<!\w)(?:" + "|".join(alts) + r")(?!\w)")
+def _compile_matcher(sources: tuple[Source, ...]) -> "re.Pattern[str]":
+    root: dict = {}
+    for text in {_canonical(t) for src in sources for t in (src.name, *src.aliases, *src.domains)}:
+        node = root
+        for ch in text:
+            node = node.setdefault(ch, {})
+        node[_END] = {}
+    if not root:
+        return re.compile(r"(?!)")
+    return re.compile(r"(?i)(?<!\w)" + _emit(root) + r"(?!\w)")
 
 
 # ----------------------------------------------------------------------------- loading
 
-_BaseLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+# The base loader (C if available) only parses and composes: no YAML 1.1 implicit
+# typing, so "NO" (Norway) stays a string and a date stays text until validated.
+_BaseLoader = getattr(yaml, "CBaseLoader", yaml.BaseLoader)
+_NULLS = frozenset(("", "~", "null", "Null", "NULL"))
+_BOOLS = {"true": True, "True": True, "TRUE": True, "false": False, "False": False, "FALSE": False}
+_INT_RE = re.compile(r"^[-+]?[0-9]+$")
+
+Lines = dict  # id(mapping) -> (line of the mapping, {key: line of the key})
 
 
 class _YamlProblem(Exception):
@@ -256,51 +330,57 @@ class _YamlProblem(Exception):
         self.message = message
 
 
-class _Loader(_BaseLoader):  # type: ignore[misc, valid-type]
-    """Safe loader that rejects duplicate keys, records the line of every mapping and
-    key, and leaves impossible dates (2026-13-40) as strings for the validator."""
+def _parse(text: str) -> tuple[Any, Lines]:
+    """YAML text -> Python data, plus the line of every mapping and key.
 
-    def __init__(self, stream: str) -> None:
-        super().__init__(stream)
-        self.lines: dict[int, tuple[int, dict[Any, int]]] = {}
+    The loader only composes the node tree; this walk builds the data, records lines,
+    rejects duplicate keys and resolves plain scalars by the YAML 1.2 core rules (null,
+    true/false, integers; everything else, dates included, stays a string)."""
+    loader = _BaseLoader(text)
+    try:
+        node = loader.get_single_node()
+    finally:
+        loader.dispose()
+    lines: Lines = {}
+    data = None if node is None else _walk(node, lines, {})
+    return data, lines
 
 
-def _construct_map(loader: _Loader, node: yaml.MappingNode) -> dict:
-    loader.flatten_mapping(node)
+def _walk(node: yaml.Node, lines: Lines, memo: dict) -> Any:
+    if isinstance(node, yaml.ScalarNode):
+        value = node.value
+        if not node.style:  # plain (unquoted): None from PyYAML, "" from the C parser
+            if value in _NULLS:
+                return None
+            if value in _BOOLS:
+                return _BOOLS[value]
+            if _INT_RE.match(value):
+                return int(value)
+        return value
+    done = memo.get(id(node))
+    if done is not None:  # YAML alias (*anchor): the same node again
+        return done
+    if isinstance(node, yaml.SequenceNode):
+        items: list = []
+        memo[id(node)] = items
+        items.extend(_walk(n, lines, memo) for n in node.value)
+        return items
     data: dict = {}
-    key_lines: dict[Any, int] = {}
+    memo[id(node)] = data
+    key_lines: dict = {}
     for key_node, value_node in node.value:
-        key = loader.construct_object(key_node, deep=True)
         line = key_node.start_mark.line + 1
+        key = _walk(key_node, lines, memo)
         try:
             hash(key)
         except TypeError:
             raise _YamlProblem(line, "a mapping key must be a plain value") from None
         if key in data:
             raise _YamlProblem(line, f"duplicate key {key!r} (first on line {key_lines[key]})")
-        data[key] = loader.construct_object(value_node, deep=True)
+        data[key] = _walk(value_node, lines, memo)
         key_lines[key] = line
-    loader.lines[id(data)] = (node.start_mark.line + 1, key_lines)
+    lines[id(data)] = (node.start_mark.line + 1, key_lines)
     return data
-
-
-def _construct_timestamp(loader: _Loader, node: yaml.ScalarNode) -> Any:
-    try:
-        return yaml.constructor.SafeConstructor.construct_yaml_timestamp(loader, node)
-    except ValueError:
-        return loader.construct_scalar(node)
-
-
-_Loader.add_constructor("tag:yaml.org,2002:map", _construct_map)
-_Loader.add_constructor("tag:yaml.org,2002:timestamp", _construct_timestamp)
-
-
-def _parse(text: str) -> tuple[Any, dict[int, tuple[int, dict[Any, int]]]]:
-    loader = _Loader(text)
-    try:
-        return loader.get_single_data(), loader.lines
-    finally:
-        loader.dispose()
 
 
 def load_registry(path: str | Path) -> Registry:
@@ -328,13 +408,13 @@ def load_registry(path: str | Path) -> Registry:
     return _build(data, lines, label)
 
 
-def _build(data: Any, lines: dict[int, tuple[int, dict[Any, int]]], label: str) -> Registry:
+def _build(data: Any, lines: Lines, label: str) -> Registry:
     def at(line: int | None) -> str:
         return f"{label}:{line}" if line else label
 
     if not isinstance(data, dict):
         raise RegistryError(f"{at(1)}: expected a mapping with a 'sources' list at the top")
-    top_line, top_keys = lines.get(id(data), (1, {}))
+    _, top_keys = lines.get(id(data), (1, {}))
     for key in data:
         if key not in _TOP_KEYS:
             raise RegistryError(
@@ -359,23 +439,27 @@ def _build(data: Any, lines: dict[int, tuple[int, dict[Any, int]]], label: str) 
         raise RegistryError(f"{at(top_keys.get('sources'))}: sources must be a list of entries")
 
     sources: list[Source] = []
-    owners: dict[str, tuple[int, str]] = {}  # key -> (entry number, source name)
+    index: dict[str, Source] = {}
+    numbers: dict[str, int] = {}  # source name -> entry number
     for number, entry in enumerate(entries, start=1):
         src = _entry(entry, number, lines, label, default_reviewed)
         entry_line, key_lines = lines.get(id(entry), (None, {}))
-        for text in src.names():
+        for text in (src.name, *src.aliases, *src.domains):
             k = _key(text)
-            if k in owners:
-                other_number, other_name = owners[k]
+            other = index.get(k)
+            if other is None:
+                index[k] = src
+            elif other is not src:
                 what = _what(src, text)
                 key = {"name": "name", "domain": "domains", "alias": "aliases"}[what]
                 raise RegistryError(
                     f"{at(key_lines.get(key, entry_line))}: source {src.name!r} (entry {number}): "
-                    f"{what} {text!r} is also used by source {other_name!r} (entry {other_number})"
+                    f"{what} {text!r} is also used by source {other.name!r} "
+                    f"(entry {numbers[other.name]})"
                 )
-            owners[k] = (number, src.name)
+        numbers[src.name] = number
         sources.append(src)
-    return Registry(tuple(sources))
+    return Registry._checked(tuple(sources), index)
 
 
 def _hint(key: Any, allowed: tuple[str, ...]) -> str:
@@ -413,7 +497,7 @@ def _strings(value: Any) -> tuple[str, ...] | None:
 def _entry(
     entry: Any,
     number: int,
-    lines: dict[int, tuple[int, dict[Any, int]]],
+    lines: Lines,
     label: str,
     default_reviewed: str | None,
 ) -> Source:

@@ -87,8 +87,12 @@ def _is_abbreviation(before: str) -> bool:
 
 
 # Double quotes pair up; a single curly quote counts only where it cannot be an
-# apostrophe (an opening ‘ after a space, its ’ before a non-letter).
-_QUOTE = re.compile(r"“[^“”\"]*[”\"]|\"[^\"\n]*\"|(?<![\w])‘[^‘’\n]*’(?![\w])")
+# apostrophe (an opening ‘ after a space, its ’ before a non-letter). A quote
+# left open runs to the end of its paragraph: news style closes a quote that
+# spans paragraphs only at the end of its last one.
+_QUOTE = re.compile(
+    r"“[^“”\"]*(?:[”\"]|\Z)|\"[^\"\n]*(?:\"|\Z)|(?<![\w])‘[^‘’\n]*’(?![\w])"
+)
 
 
 def quote_spans(text: str, paragraphs: list[Span]) -> list[Span]:

@@ -50,6 +50,12 @@ def _names(text: str) -> set[str]:
     return names
 
 
+def _continues(next_line: list[str]) -> bool:
+    """A line followed by lowercase text or a list is a sentence broken by the export, not a headline."""
+    start = next_line[0].lstrip()[:1] if next_line else ""
+    return start.islower() or start in ("-", "•", "*", "–")
+
+
 class SecondStory(Kind):
     name = "second-story"
     OPTIONS = {
@@ -57,7 +63,7 @@ class SecondStory(Kind):
         "min_paragraphs_before": 3,  # the article must have a body before a second story
         "min_paragraphs_after": 2,   # and the pasted story a body of its own
         "prose_words": 12,           # a line with this many words is a paragraph
-        "max_overlap": 0.3,          # share of the block's words also found above it
+        "max_overlap": 0.2,          # share of the block's words also found above it
     }
 
     def find(self, doc: Document, ctx: Context):
@@ -76,6 +82,7 @@ class SecondStory(Kind):
                 or not text[:1].isupper()
                 or sum(prose[:pos]) < self.options["min_paragraphs_before"]
                 or sum(prose[pos + 1:]) < self.options["min_paragraphs_after"]
+                or _continues(texts[pos + 1:pos + 2])
             ):
                 continue
             overlap = self.overlap("\n".join(texts[:pos]), "\n".join(texts[pos:]))
