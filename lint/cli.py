@@ -13,6 +13,7 @@ from pathlib import Path
 from . import __version__
 from .config import ConfigError, Settings, find_config, load_config
 from .finding import SEVERITIES, severity_rank
+from .registry import RegistryError
 from .rulepack import PackError, builtin_rules_dir, load_packs
 
 FORMATS = ("text", "json", "github")
@@ -50,7 +51,7 @@ def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     try:
         return run(args)
-    except (ConfigError, PackError) as err:
+    except (ConfigError, PackError, RegistryError) as err:
         print(f"newslint: error: {err}", file=sys.stderr)
         return 2
     except KeyboardInterrupt:

@@ -17,14 +17,15 @@ from .rulepack import Rule
 EXCERPT_CHARS = 160
 
 
-def lint_document(doc: Document, rules: list[Rule]) -> list[Finding]:
+def lint_document(doc: Document, rules: list[Rule], registry=None) -> tuple[list[Finding], dict]:
+    """Findings, and the per-file data kinds reported (see Context.report)."""
     directives = suppress.parse(doc.source)
     if directives.skip_file:
-        return []
+        return [], {}
     boundaries: set[int] = set()
     for rule in rules:
         boundaries |= rule.kind.markers(doc)
-    ctx = Context(frozenset(boundaries))
+    ctx = Context(frozenset(boundaries), registry)
     findings = []
     for rule in rules:
         for hit in rule.kind.find(doc, ctx):
@@ -32,7 +33,7 @@ def lint_document(doc: Document, rules: list[Rule]) -> list[Finding]:
             if not directives.suppresses(rule, finding.line):
                 findings.append(finding)
     findings.sort(key=Finding.sort_key)
-    return fold_into_blocks(findings)
+    return fold_into_blocks(findings), ctx.report
 
 
 def fold_into_blocks(findings: list[Finding]) -> list[Finding]:

@@ -264,23 +264,36 @@ def _atom(ch: str) -> str:
     return re.escape(ch)
 
 
-def _emit(node: dict) -> str:
+def _emit(node: dict, exact: bool) -> str:
     """Regex for a trie node. Greedy optional endings make a longer alias win over a
-    shorter one on the same path ("Dawn News" over "Dawn"). Siblings that can match the
-    same character are a free letter (d: domains, "The ..." aliases, lower-case names)
-    and a pinned one ((?-i:D)); the free branch goes first, so "Dawn.com" is matched
-    whole, and text the free branch cannot finish falls back to the pinned one. (Every
-    shipped alias is checked to match itself whole: tests/test_registry.py.)"""
+    shorter one on the same path ("Dawn News" over "Dawn"). The only siblings that can
+    match the same character are a free letter, d (domains, "The ..." aliases, names
+    written in lower case), and a pinned one, (?-i:D).
+
+    Fast form (exact=False): the free branch goes first. For the shipped registry that
+    is the longest match ("Dawn.com" whole, and "Dawn News" falls back to the pinned
+    branch); _compile_matcher verifies it and otherwise rebuilds in exact form.
+    Exact form: the free aliases are merged into the pinned branch and the free branch
+    is pinned lower-case, (?-i:d), so siblings are disjoint and the longest alias always
+    wins, at the cost of a longer pattern."""
+    split = set()
+    if exact:
+        split = {k.lower() for k in node if k != _END and k.isupper() and k.lower() in node and k.lower() != k}
     free: list[str] = []
     pinned: list[str] = []
     for key, child in node.items():
         if key == _END:
             continue
+        if key in split:  # free letter that also has a pinned sibling: pin it lower-case
+            pinned.append(_join(f"(?-i:{re.escape(key)})", _emit(child, exact)))
+            continue
+        if key.isupper() and key.lower() in split:
+            child = _merged(child, node[key.lower()])
         atom = _atom(key)
         if atom.startswith("(?-i:"):
-            pinned.append(_join(atom, _emit(child)))
+            pinned.append(_join(atom, _emit(child, exact)))
         else:
-            free.append(atom + _emit(child))
+            free.append(atom + _emit(child, exact))
     branches = sorted(free) + sorted(pinned)
     if not branches:
         return ""
@@ -289,6 +302,14 @@ def _emit(node: dict) -> str:
         return branches[0]
     body = "(?:" + "|".join(branches) + ")"
     return body + "?" if ends else body
+
+
+def _merged(a: dict, b: dict) -> dict:
+    """A new trie with the aliases of both (inputs untouched: subtrees may be shared)."""
+    out = dict(a)
+    for key, sub in b.items():
+        out[key] = _merged(out[key], sub) if key in out and key != _END else sub
+    return out
 
 
 def _join(pinned: str, rest: str) -> str:
@@ -300,15 +321,21 @@ def _join(pinned: str, rest: str) -> str:
 
 @functools.lru_cache(maxsize=8)
 def _compile_matcher(sources: tuple[Source, ...]) -> "re.Pattern[str]":
+    texts = {t for src in sources for t in (src.name, *src.aliases, *src.domains)}
     root: dict = {}
-    for text in {_canonical(t) for src in sources for t in (src.name, *src.aliases, *src.domains)}:
+    for canon in {_canonical(t) for t in texts}:
         node = root
-        for ch in text:
+        for ch in canon:
             node = node.setdefault(ch, {})
         node[_END] = {}
     if not root:
         return re.compile(r"(?!)")
-    return re.compile(r"(?i)(?<!\w)" + _emit(root) + r"(?!\w)")
+    pattern = re.compile(r"(?i)(?<!\w)" + _emit(root, exact=False) + r"(?!\w)")
+    for text in texts:  # each spelling must be found whole, else use the exact form
+        m = pattern.match(text)
+        if m is None or m.end() != len(text):
+            return re.compile(r"(?i)(?<!\w)" + _emit(root, exact=True) + r"(?!\w)")
+    return pattern
 
 
 # ----------------------------------------------------------------------------- loading

@@ -25,6 +25,7 @@ class FileResult:
     findings: list[Finding] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
     error: str | None = None
+    data: dict = field(default_factory=dict)  # per-file data kinds reported (Context.report)
 
 
 def discover(paths: list[str], settings: Settings) -> tuple[list[str], list[str]]:
@@ -71,6 +72,16 @@ def _excluded(path: str, patterns: list[str]) -> bool:
     )
 
 
+def load_registry(settings: Settings):
+    """The shipped source registry, with the config's registry files merged over it."""
+    from . import registry
+
+    loaded = registry.default_registry()
+    for path in settings.registry:
+        loaded = loaded.merged(registry.load_registry(path))
+    return loaded
+
+
 class Linter:
     """The selected rules, with the config's severity overrides applied."""
 
@@ -83,6 +94,9 @@ class Linter:
             if selection.enabled(rule, settings.select, settings.extend_select, settings.ignore)
         ]
         self.min_rank = severity_rank(settings.min_severity)
+        # Loaded up front (a broken registry must stop the run before any file),
+        # but only when a selected rule names sources.
+        self.registry = load_registry(settings) if any(r.kind.needs_registry for r in self.rules) else None
 
     def rules_for(self, path: str) -> list[Rule]:
         ignored = selection.ignored_for_path(path, self.settings.per_path_ignores)
@@ -99,11 +113,9 @@ class Linter:
         if not doc.text.strip():
             notes.append("empty file, nothing to lint")
             return FileResult(path, notes=notes)
-        findings = [
-            f for f in lint_document(doc, self.rules_for(path))
-            if severity_rank(f.severity) >= self.min_rank
-        ]
-        return FileResult(path, findings, notes)
+        found, data = lint_document(doc, self.rules_for(path), self.registry)
+        findings = [f for f in found if severity_rank(f.severity) >= self.min_rank]
+        return FileResult(path, findings, notes, data=data)
 
     def lint_path(self, path: str) -> FileResult:
         try:

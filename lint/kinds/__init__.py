@@ -21,10 +21,20 @@ class OptionError(ValueError):
 
 
 class Context:
-    """What a kind may need beyond its own document: lines other block rules claim."""
+    """What a kind may need beyond its own document, for one document's run.
 
-    def __init__(self, boundaries: frozenset[int] = frozenset()):
+    boundaries: lines where block rules see something begin (see Kind.markers).
+    registry:   the source registry (lint.registry), for kinds that name sources.
+    store:      results one kind computes once for several rules.
+    report:     JSON-ready per-file data for the output (key -> value), such as
+                the sourcing profile; it becomes `files[].<key>` in the JSON.
+    """
+
+    def __init__(self, boundaries: frozenset[int] = frozenset(), registry=None):
         self.boundaries = boundaries
+        self.registry = registry
+        self.store: dict = {}
+        self.report: dict = {}
 
 
 class Kind:
@@ -46,6 +56,7 @@ class Kind:
         self.options = {**self.OPTIONS, **options}
 
     name = ""
+    needs_registry = False  # True when the kind reads Context.registry
 
     def find(self, doc: Document, ctx: Context) -> Iterable[Hit]:
         raise NotImplementedError
@@ -56,8 +67,26 @@ class Kind:
 
 
 def registry() -> dict[str, type[Kind]]:
-    from . import attribution, block, headed_list, metric, phrase, repeated_line, second_story
+    """Every Kind subclass defined in a module of this package, by its `name`.
 
-    kinds = [phrase.Phrase, attribution.Attribution, block.Block, headed_list.HeadedList,
-             second_story.SecondStory, repeated_line.RepeatedLine, metric.Metric]
-    return {kind.name: kind for kind in kinds}
+    Adding a kind is adding a module; there is no second list to keep in step.
+    """
+    global _REGISTRY
+    if _REGISTRY is None:
+        import importlib
+        import pkgutil
+
+        for module in pkgutil.iter_modules(__path__):
+            importlib.import_module(f"{__name__}.{module.name}")
+        found: dict[str, type[Kind]] = {}
+        pending = list(Kind.__subclasses__())
+        while pending:
+            kind = pending.pop()
+            pending.extend(kind.__subclasses__())
+            if kind.name:
+                found[kind.name] = kind
+        _REGISTRY = found
+    return _REGISTRY
+
+
+_REGISTRY: dict[str, type[Kind]] | None = None

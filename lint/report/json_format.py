@@ -19,6 +19,7 @@ def render(report: Report) -> str:
                 "findings": len(r.findings),
                 "notes": r.notes,
                 "error": r.error,
+                **r.data,
             }
             for r in report.files
         ],
