@@ -164,6 +164,7 @@ class RunResult:
     tree_kb: int  # sampled sum over the process tree
     returncodes: list[int]
     other_busy: float | None = None  # CPU seconds used meanwhile by unrelated processes
+    findings: int | None = None  # counted from this run's output, where a counter is given
 
     @property
     def other_cores(self) -> float | None:
@@ -313,7 +314,8 @@ class Measurement:
 
 def measure(m: Measurement, argvs: list[list[str]], runs: int, cwd: Path,
             out_path: Path, ok_codes: set[int], before=None,
-            timeout: float | None = None, env: dict[str, str] | None = None) -> Measurement:
+            timeout: float | None = None, env: dict[str, str] | None = None,
+            count=None) -> Measurement:
     for i in range(runs):
         if before:
             before()
@@ -335,8 +337,13 @@ def measure(m: Measurement, argvs: list[list[str]], runs: int, cwd: Path,
                 for line in tail.splitlines()[-10:]:
                     log(f"    {line}")
             return m
+        if count is not None:
+            r.findings = count(out_path)
+            m.findings = r.findings
         m.runs.append(r)
         busy = "" if r.other_cores is None else f", other processes {r.other_cores:.2f} cores"
+        if r.findings is not None:
+            busy += f", {r.findings:,} findings"
         log(f"{m.label} {i + 1}/{runs}: {r.wall:.3f} s, CPU {r.cpu:.2f} s, "
             f"peak RSS {r.maxrss_kb / 1024:.0f} MB (tree {max(r.tree_kb, r.maxrss_kb) / 1024:.0f} MB){busy}")
     return m
@@ -471,6 +478,13 @@ def load_newslint_json(path: Path) -> list[dict]:
         doc, i = dec.raw_decode(text, i)
         docs.append(doc)
     return docs
+
+
+def count_newslint(path: Path) -> int | None:
+    try:
+        return sum(len(d.get("findings") or []) for d in load_newslint_json(path))
+    except (OSError, ValueError, AttributeError):
+        return None
 
 
 def analyse_findings(docs: list[dict], cwd: Path, corpus: Path, seeds: Path,
@@ -632,7 +646,8 @@ def main(argv: list[str] | None = None) -> int:
                 problems.append(f"newslint failed: {warm_up.error}")
             else:
                 cold = measure(Measurement("cold", "newslint cold, whole corpus", disp),
-                               whole, args.runs, nl_cwd, out, nl_ok, before=drop_cache, timeout=args.newslint_timeout, env=env)
+                               whole, args.runs, nl_cwd, out, nl_ok, before=drop_cache,
+                               timeout=args.newslint_timeout, env=env, count=count_newslint)
                 ms["cold"] = cold
                 if cold.ok:
                     try:
@@ -645,7 +660,8 @@ def main(argv: list[str] | None = None) -> int:
                         problems.append(f"no {CACHE_DIRNAME}/ in newslint's cwd after a cold run: "
                                         "warm figure may not exercise the cache")
                     ms["warm"] = measure(Measurement("warm", "newslint warm (cache present)", disp),
-                                         whole, args.runs, nl_cwd, work / "newslint-warm.json", nl_ok, timeout=args.newslint_timeout, env=env)
+                                         whole, args.runs, nl_cwd, work / "newslint-warm.json", nl_ok,
+                                         timeout=args.newslint_timeout, env=env, count=count_newslint)
                 one = base + [str(one_file)] + fmt
                 ms["one"] = measure(Measurement("one", "newslint one file, cold",
                                                 shlex.join(one)),
@@ -655,10 +671,22 @@ def main(argv: list[str] | None = None) -> int:
                 ms["jobs1"] = measure(Measurement("jobs1", "newslint --jobs 1, whole corpus, cold",
                                                   disp + " --jobs 1"),
                                       j1, args.runs, nl_cwd, work / "newslint-j1.json", nl_ok,
-                                      before=drop_cache, timeout=args.newslint_timeout, env=env)
+                                      before=drop_cache, timeout=args.newslint_timeout, env=env,
+                                      count=count_newslint)
                 for k in ("cold", "warm", "one", "jobs1"):
                     if k in ms and ms[k].error:
                         problems.append(f"{ms[k].label}: {ms[k].error.splitlines()[0]}")
+                # the same files must give the same findings, cached, serial or not
+                counts = {k: [r.findings for r in ms[k].runs]
+                          for k in ("cold", "warm", "jobs1") if k in ms and ms[k].ok}
+                if len(set(counts.get("cold", []))) > 1:
+                    problems.append(f"cold runs gave different finding counts {counts['cold']}: "
+                                    "did the code or rules change during the benchmark?")
+                ref = counts.get("cold", [None])[-1]
+                for k in ("warm", "jobs1"):
+                    if ref is not None and any(c != ref for c in counts.get(k, [])):
+                        problems.append(f"{ms[k].label} gave {counts[k]} findings, cold gave {ref}: "
+                                        "results should not depend on the cache or on --jobs")
             drop_cache()
 
         # 6. peers
@@ -789,7 +817,7 @@ def main(argv: list[str] | None = None) -> int:
 
     if analysis:
         a = analysis
-        add(f"newslint findings on the BBC articles (professionally edited: a high count means noise)")
+        add("newslint findings on the BBC articles (professionally edited: a high count means noise)")
         add(f"  {a['bbc_findings']:,} findings in {a['bbc_articles']:,} articles = "
             f"{a['bbc_findings_per_100']:.1f} per 100 articles; "
             f"{a['bbc_articles_with_findings']:,} articles have at least one")
@@ -824,15 +852,14 @@ def main(argv: list[str] | None = None) -> int:
         for p in problems:
             add(f"  - {p}")
 
-    print("\n".join(lines))
 
     if args.json:
         doc = {
             "corpus": {"dir": str(corpus), "bbc_files": len(bbc_files), "seed_files": len(seed_files),
                        "bytes": total_bytes},
             "machine": {"cores": os.cpu_count(), "python": platform.python_version(),
-                        "platform": platform.platform(), "load_start": load_start,
-                        "load_end": load_end, "env": env_note},
+                        "platform": platform.platform(), "background_load_start_cores": load_start,
+                        "background_load_end_cores": load_end, "env": env_note},
             "measurements": {k: m.as_json() for k, m in ms.items()},
             "ratios": ratios,
             "targets_met": checks,
@@ -844,7 +871,12 @@ def main(argv: list[str] | None = None) -> int:
         args.json.write_text(json.dumps(doc, indent=2) + "\n")
         log(f"wrote {args.json}")
 
-    newslint_failed = nl is None or not (cold and warm and one and jobs1)
+    try:
+        print("\n".join(lines), flush=True)
+    except BrokenPipeError:  # e.g. piped into head
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+
+    newslint_failed = nl is None or not (cold and warm and one and jobs1) or analysis is None
     return 1 if newslint_failed else 0
 
 

@@ -102,7 +102,7 @@ def test_lookup(reg, name, expected):
     assert src.name == expected
 
 
-@pytest.mark.parametrize("name", ["", "Dawn Herald", "example.com", "co.uk", "the", "news"])
+@pytest.mark.parametrize("name", ["", "Dawn Herald", "example.com", "co.uk", "the", "news agency"])
 def test_lookup_misses(reg, name):
     assert reg.lookup(name) is None
 
@@ -208,6 +208,41 @@ def test_matcher_finds(reg, sentence, expected):
 )
 def test_matcher_does_not_find(reg, sentence):
     assert found(reg, sentence) == []
+
+
+def test_lowercase_name_prefixing_a_pinned_alias_still_gives_longest_match():
+    """A free (lower-case) alias that is a prefix of a pinned one defeats the fast
+    free-first ordering; the matcher must notice and fall back to the exact form."""
+    reg = Registry(
+        (
+            Source("dawn", "newspaper", "no-consensus", "r", "2026-01-01", aliases=("Dawn Media",)),
+            Source("Sunrise", "newspaper", "no-consensus", "r", "2026-01-01", domains=("sunrise.pk",)),
+        )
+    )
+    assert found(reg, "via Dawn Media, dawn and sunrise.pk") == [
+        ("Dawn Media", "dawn"),
+        ("dawn", "dawn"),
+        ("sunrise.pk", "Sunrise"),
+    ]
+
+
+def test_fast_and_exact_forms_agree_on_shipped_registry(reg):
+    import re
+
+    texts = {t for s in reg for t in s.names()}
+    root: dict = {}
+    for canon in {R._canonical(t) for t in texts}:
+        node = root
+        for ch in canon:
+            node = node.setdefault(ch, {})
+        node[R._END] = {}
+    exact = re.compile(r"(?i)(?<!\w)" + R._emit(root, exact=True) + r"(?!\w)")
+    corpus = "\n".join(sorted(texts)) + "\n" + "\n".join(
+        p.read_text(encoding="utf-8") for p in sorted(SEEDS.glob("*.txt"))
+    )
+    fast = reg.matcher()
+    assert fast.pattern != exact.pattern  # the shipped registry uses the short form
+    assert [m.span() for m in fast.finditer(corpus)] == [m.span() for m in exact.finditer(corpus)]
 
 
 def test_context_required_aliases(reg):
