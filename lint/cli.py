@@ -43,6 +43,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--config", metavar="FILE", help="configuration file (default: found from . upward)")
     p.add_argument("--stdin-filename", metavar="PATH", help="path to report for '-' (its extension picks the format)")
     p.add_argument("--quiet", "-q", action="store_true", help="findings only, no excerpts or notes")
+    p.add_argument("--jobs", "-j", type=int, metavar="N", help="worker processes (default: all cores)")
+    p.add_argument("--no-cache", action="store_true", help="ignore and do not write .newslint_cache/")
     p.add_argument("--version", action="version", version=f"newslint {__version__}")
     return p
 
@@ -88,8 +90,8 @@ def run(args) -> int:
             return 2
         return _print(text)
 
-    from .report import Report, reporters
-    from .runner import Linter, discover
+    from .report import Report
+    from .runner import Linter, default_jobs, discover, lint_files
 
     linter = Linter(packs, settings)
     paths = args.paths or ["."]
@@ -101,7 +103,11 @@ def run(args) -> int:
         paths = [p for p in paths if p != "-"]
     if paths:
         files, errors = discover(paths, settings)
-        results.extend(linter.lint_path(f) for f in files)
+        cache = None if args.no_cache else _open_cache(settings)
+        with _progress(len(files)) as advance:
+            results.extend(lint_files(linter, files, args.jobs or default_jobs(), cache, advance))
+        if cache:
+            cache.save()
 
     report = Report(results, errors, statistics=args.statistics, quiet=args.quiet)
     write(args.format, report)
@@ -111,6 +117,52 @@ def run(args) -> int:
         return 0
     threshold = severity_rank(settings.fail_on)
     return 1 if any(severity_rank(f.severity) >= threshold for f in report.findings) else 0
+
+
+def _open_cache(settings: Settings):
+    from .cache import Cache, fingerprint
+
+    rule_dirs = [builtin_rules_dir(), *settings.rules]
+    return Cache(Path.cwd(), fingerprint(rule_dirs, settings.registry, repr(sorted(vars(settings).items()))))
+
+
+class _progress:
+    """A rich progress bar on stderr, only for a person at a terminal and a run that takes a while.
+
+    It appears after PROGRESS_AFTER seconds, so quick runs (pre-commit) never
+    flash one; pipes, CI logs and JSON consumers never see it.
+    """
+
+    PROGRESS_AFTER = 0.5
+
+    def __init__(self, total: int):
+        self.total, self.done, self.bar = total, 0, None
+        self.enabled = sys.stderr.isatty() and not os.environ.get("CI") and not os.environ.get("NO_COLOR")
+
+    def __enter__(self):
+        import time
+
+        self.start = time.monotonic()
+        return self.advance if self.enabled else None
+
+    def advance(self) -> None:
+        import time
+
+        self.done += 1
+        if self.bar is None and time.monotonic() - self.start > self.PROGRESS_AFTER and self.done < self.total:
+            from rich.console import Console
+            from rich.progress import Progress
+
+            self.bar = Progress(console=Console(stderr=True), transient=True)
+            self.bar.start()
+            self.task = self.bar.add_task("linting", total=self.total, completed=self.done)
+        elif self.bar is not None:
+            self.bar.update(self.task, completed=self.done)
+
+    def __exit__(self, *exc):
+        if self.bar is not None:
+            self.bar.stop()
+        return False
 
 
 def write(fmt: str, report) -> None:

@@ -87,13 +87,14 @@ class Linter:
 
     def __init__(self, packs: list[Pack], settings: Settings):
         self.settings = settings
-        rules = [rule for pack in packs for rule in pack.rules]
-        self.rules: list[Rule] = [
+        self.min_rank = severity_rank(settings.min_severity)
+        rules = [
             replace(rule, severity=settings.severity.get(rule.code, rule.severity))
-            for rule in rules
+            for pack in packs for rule in pack.rules
             if selection.enabled(rule, settings.select, settings.extend_select, settings.ignore)
         ]
-        self.min_rank = severity_rank(settings.min_severity)
+        # A rule whose findings would all be hidden by --min-severity need not run.
+        self.rules: list[Rule] = [r for r in rules if severity_rank(r.severity) >= self.min_rank]
         # Loaded up front (a broken registry must stop the run before any file),
         # but only when a selected rule names sources.
         self.registry = load_registry(settings) if any(r.kind.needs_registry for r in self.rules) else None
@@ -123,3 +124,78 @@ class Linter:
         except reader.InputError as err:
             return FileResult(path, error=str(err))
         return self.lint_bytes(path, data)
+
+
+# -- many files: cache, worker processes, progress ---------------------------------
+
+# Below this many files to lint, starting worker processes costs more than it saves.
+PARALLEL_MIN_FILES = 48
+
+_WORKER_LINTER: Linter | None = None
+
+
+def _init_worker(linter: Linter) -> None:
+    global _WORKER_LINTER
+    _WORKER_LINTER = linter
+
+
+def _lint_job(job: tuple[str, bytes]) -> FileResult:
+    path, data = job
+    return _WORKER_LINTER.lint_bytes(path, data)
+
+
+def default_jobs() -> int:
+    try:
+        return max(len(os.sched_getaffinity(0)), 1)
+    except AttributeError:  # not on Linux
+        return os.cpu_count() or 1
+
+
+def lint_files(linter: Linter, files: list[str], jobs: int, cache=None, on_done=None) -> list[FileResult]:
+    """Lint files in order; results are the same, and in the same order, whatever `jobs` is."""
+    from .cache import entry_key
+
+    results: list[FileResult | None] = [None] * len(files)
+    todo: list[tuple[int, str, bytes, str]] = []
+    for index, path in enumerate(files):
+        try:
+            data = reader.read_bytes(path)
+        except reader.InputError as err:
+            results[index] = FileResult(path, error=str(err))
+            continue
+        key = entry_key(path, data)
+        cached = cache.get(key) if cache else None
+        if cached is not None:
+            results[index] = cached
+            if on_done:
+                on_done()
+        else:
+            todo.append((index, path, data, key))
+
+    for (index, _, _, key), result in zip(todo, _run(linter, [(p, d) for _, p, d, _ in todo], jobs, on_done)):
+        results[index] = result
+        if cache:
+            cache.put(key, result)
+    return results  # type: ignore[return-value]
+
+
+def _run(linter: Linter, jobs_list: list[tuple[str, bytes]], jobs: int, on_done):
+    if jobs <= 1 or len(jobs_list) < PARALLEL_MIN_FILES:
+        for path, data in jobs_list:
+            result = linter.lint_bytes(path, data)
+            if on_done:
+                on_done()
+            yield result
+        return
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
+    # fork shares the loaded packs with the workers for free where it exists.
+    methods = multiprocessing.get_all_start_methods()
+    context = multiprocessing.get_context("fork" if "fork" in methods else None)
+    chunk = max(1, len(jobs_list) // (jobs * 8))
+    with ProcessPoolExecutor(jobs, mp_context=context, initializer=_init_worker, initargs=(linter,)) as pool:
+        for result in pool.map(_lint_job, jobs_list, chunksize=chunk):
+            if on_done:
+                on_done()
+            yield result

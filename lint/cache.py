@@ -1,0 +1,90 @@
+"""Results of unchanged files, kept between runs in `.newslint_cache/`.
+
+An entry is keyed by the file's path and bytes; the whole cache file is keyed
+by a fingerprint of everything else that decides results (newslint's version,
+every pack and registry file, the settings). Change any of them and the run
+starts from an empty cache. A corrupt or unreadable cache is ignored, never
+fatal, and the folder is safe to delete at any time.
+"""
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import sys
+import tempfile
+from pathlib import Path
+
+from . import __version__
+from .finding import Finding
+from .runner import FileResult
+
+CACHE_DIR = ".newslint_cache"
+
+
+def fingerprint(rule_dirs: list[Path], registry_files: list[Path], settings_repr: str) -> str:
+    digest = hashlib.blake2b(digest_size=16)
+    digest.update(f"{__version__}|{sys.version_info[:2]}|{settings_repr}".encode())
+    for folder in rule_dirs:
+        for path in sorted(Path(folder).rglob("*.y*ml")):
+            digest.update(str(path).encode())
+            digest.update(path.read_bytes())
+    for path in registry_files:
+        digest.update(Path(path).read_bytes() if Path(path).is_file() else b"missing")
+    return digest.hexdigest()
+
+
+def entry_key(path: str, data: bytes) -> str:
+    return hashlib.blake2b(path.encode() + b"\0" + data, digest_size=16).hexdigest()
+
+
+class Cache:
+    def __init__(self, root: Path, fingerprint: str):
+        self.folder = root / CACHE_DIR
+        self.file = self.folder / f"results-{fingerprint}.json"
+        self.entries: dict[str, dict] = {}
+        self.used: dict[str, dict] = {}
+        try:
+            loaded = json.loads(self.file.read_text(encoding="utf-8"))
+            if isinstance(loaded, dict):
+                self.entries = loaded
+        except (OSError, ValueError):
+            pass  # no cache yet, or a damaged one: start empty
+
+    def get(self, key: str) -> FileResult | None:
+        raw = self.entries.get(key)
+        if raw is None:
+            return None
+        try:
+            result = FileResult(
+                raw["path"], [Finding.from_json(f) for f in raw["findings"]],
+                list(raw["notes"]), raw.get("error"), dict(raw.get("data", {})),
+            )
+        except (KeyError, TypeError, ValueError):
+            return None
+        self.used[key] = raw
+        return result
+
+    def put(self, key: str, result: FileResult) -> None:
+        self.used[key] = {
+            "path": result.path, "findings": [f.to_json() for f in result.findings],
+            "notes": result.notes, "error": result.error, "data": result.data,
+        }
+
+    def save(self) -> None:
+        """Keep what this run used (so the cache cannot grow without bound), atomically."""
+        if self.used == self.entries:
+            return
+        try:
+            self.folder.mkdir(exist_ok=True)
+            (self.folder / ".gitignore").write_text("# created by newslint\n*\n")
+            (self.folder / "CACHEDIR.TAG").write_text("Signature: 8a477f597d28d172789f06886806bc55\n")
+            for stale in self.folder.glob("results-*.json"):
+                if stale != self.file:
+                    stale.unlink(missing_ok=True)
+            fd, tmp = tempfile.mkstemp(dir=self.folder, prefix=".tmp-")
+            with os.fdopen(fd, "w", encoding="utf-8") as out:
+                json.dump(self.used, out, ensure_ascii=False, separators=(",", ":"))
+            os.replace(tmp, self.file)
+        except OSError:
+            pass  # a read-only checkout still lints; it just cannot remember
