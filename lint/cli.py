@@ -13,8 +13,8 @@ from pathlib import Path
 from . import __version__
 from .config import ConfigError, Settings, find_config, load_config
 from .finding import SEVERITIES, severity_rank
-from .registry import RegistryError
-from .rulepack import PackError, builtin_rules_dir, load_packs
+from .errors import UserError
+from .rulepack import builtin_rules_dir, load_packs
 
 FORMATS = ("text", "json", "github")
 
@@ -53,7 +53,7 @@ def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     try:
         return run(args)
-    except (ConfigError, PackError, RegistryError) as err:
+    except UserError as err:
         print(f"newslint: error: {err}", file=sys.stderr)
         return 2
     except KeyboardInterrupt:

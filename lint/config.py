@@ -14,6 +14,7 @@ from pathlib import Path
 
 import yaml
 
+from .errors import UserError
 from .finding import SEVERITIES
 
 CONFIG_FILES = ("newslint.yaml", ".newslint.yaml", "pyproject.toml")
@@ -23,7 +24,7 @@ KEYS = (
 )
 
 
-class ConfigError(Exception):
+class ConfigError(UserError):
     """A bad configuration: the message names the file and the key."""
 
 

@@ -37,6 +37,8 @@ from typing import Any, Iterator, Mapping
 
 import yaml
 
+from .errors import UserError
+
 __all__ = [
     "RegistryError",
     "Source",
@@ -73,7 +75,7 @@ _DATE_RE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 _SCHEME_RE = re.compile(r"^[a-z][a-z0-9+.\-]*://")
 
 
-class RegistryError(ValueError):
+class RegistryError(UserError, ValueError):
     """A registry file (or a merge of registries) is invalid. The message names the file,
     the line where known, the entry (by name and 1-based index) and the key."""
 

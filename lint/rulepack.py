@@ -24,6 +24,7 @@ from pathlib import Path
 
 import yaml
 
+from .errors import UserError
 from .finding import SEVERITIES
 from .kinds import Kind, OptionError, registry
 
@@ -43,7 +44,7 @@ except AttributeError:  # pragma: no cover
     _Loader = yaml.SafeLoader
 
 
-class PackError(Exception):
+class PackError(UserError):
     """A broken pack: the message names the file (and line), rule and key."""
 
 
