@@ -58,7 +58,7 @@ class Cache:
         try:
             result = FileResult(
                 raw["path"], [Finding.from_json(f) for f in raw["findings"]],
-                list(raw["notes"]), raw.get("error"), dict(raw.get("data", {})),
+                list(raw["notes"]), raw.get("error"), dict(raw.get("data", {})), raw.get("features"),
             )
         except (KeyError, TypeError, ValueError):
             return None
@@ -69,6 +69,7 @@ class Cache:
         self.used[key] = {
             "path": result.path, "findings": [f.to_json() for f in result.findings],
             "notes": result.notes, "error": result.error, "data": result.data,
+            "features": result.features,
         }
 
     def save(self) -> None:

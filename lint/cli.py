@@ -45,6 +45,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--quiet", "-q", action="store_true", help="findings only, no excerpts or notes")
     p.add_argument("--jobs", "-j", type=int, metavar="N", help="worker processes (default: all cores)")
     p.add_argument("--no-cache", action="store_true", help="ignore and do not write .newslint_cache/")
+    p.add_argument("--no-corpus", action="store_true", help="do not read the files together (no cross-file checks)")
+    p.add_argument("--corpus-only", action="store_true", help="report only the consistency checks")
+    p.add_argument("--one-story", action="store_true", help="read all files as one story instead of grouping them")
     p.add_argument("--version", action="version", version=f"newslint {__version__}")
     return p
 
@@ -91,9 +94,9 @@ def run(args) -> int:
         return _print(text)
 
     from .report import Report
-    from .runner import Linter, default_jobs, discover, lint_files
+    from .runner import Linter, default_jobs, discover, lint_files, read_together
 
-    linter = Linter(packs, settings)
+    linter = Linter(packs, settings, corpus=not args.no_corpus)
     paths = args.paths or ["."]
     results, errors = [], []
     if "-" in paths:
@@ -108,8 +111,12 @@ def run(args) -> int:
             results.extend(lint_files(linter, files, args.jobs or default_jobs(), cache, advance))
         if cache:
             cache.save()
+    stories = read_together(linter, results, args.one_story)
+    if args.corpus_only:
+        for result in results:
+            result.findings = [f for f in result.findings if f.category == "consistency"]
 
-    report = Report(results, errors, statistics=args.statistics, quiet=args.quiet)
+    report = Report(results, errors, statistics=args.statistics, quiet=args.quiet, stories=stories)
     write(args.format, report)
     if errors or any(r.error for r in results):
         return 2

@@ -26,6 +26,7 @@ class FileResult:
     notes: list[str] = field(default_factory=list)
     error: str | None = None
     data: dict = field(default_factory=dict)  # per-file data kinds reported (Context.report)
+    features: dict | None = None  # what the cross-file checks need (lint.corpus), as JSON
 
 
 def discover(paths: list[str], settings: Settings) -> tuple[list[str], list[str]]:
@@ -85,7 +86,7 @@ def load_registry(settings: Settings):
 class Linter:
     """The selected rules, with the config's severity overrides applied."""
 
-    def __init__(self, packs: list[Pack], settings: Settings):
+    def __init__(self, packs: list[Pack], settings: Settings, corpus: bool = True):
         self.settings = settings
         self.min_rank = severity_rank(settings.min_severity)
         rules = [
@@ -94,7 +95,10 @@ class Linter:
             if selection.enabled(rule, settings.select, settings.extend_select, settings.ignore)
         ]
         # A rule whose findings would all be hidden by --min-severity need not run.
+        if not corpus:
+            rules = [r for r in rules if r.kind.name != "corpus"]
         self.rules: list[Rule] = [r for r in rules if severity_rank(r.severity) >= self.min_rank]
+        self.corpus_rules = [r for r in self.rules if r.kind.name == "corpus"]
         # Loaded up front (a broken registry must stop the run before any file),
         # but only when a selected rule names sources.
         self.registry = load_registry(settings) if any(r.kind.needs_registry for r in self.rules) else None
@@ -116,7 +120,12 @@ class Linter:
             return FileResult(path, notes=notes)
         found, data = lint_document(doc, self.rules_for(path), self.registry)
         findings = [f for f in found if severity_rank(f.severity) >= self.min_rank]
-        return FileResult(path, findings, notes, data=data)
+        features = None
+        if self.corpus_rules:
+            from .corpus import extract
+
+            features = extract(doc, found).to_json()
+        return FileResult(path, findings, notes, data=data, features=features)
 
     def lint_path(self, path: str) -> FileResult:
         try:
@@ -177,6 +186,23 @@ def lint_files(linter: Linter, files: list[str], jobs: int, cache=None, on_done=
         if cache:
             cache.put(key, result)
     return results  # type: ignore[return-value]
+
+
+def read_together(linter: Linter, results: list[FileResult], one_story: bool = False) -> list[list[str]]:
+    """Run the cross-file checks over every linted file; add their findings; return the stories."""
+    from .corpus import StoryFeatures, check
+
+    features = [StoryFeatures.from_json(r.features) for r in results if r.features]
+    if len(features) < 2 or not linter.corpus_rules:
+        return []
+    outcome = check(features, linter.corpus_rules, one_story)
+    by_path = {r.path: r for r in results}
+    for finding in outcome.findings:
+        if severity_rank(finding.severity) >= linter.min_rank and finding.path in by_path:
+            by_path[finding.path].findings.append(finding)
+    for result in results:
+        result.findings.sort(key=Finding.sort_key)
+    return outcome.groups
 
 
 def _run(linter: Linter, jobs_list: list[tuple[str, bytes]], jobs: int, on_done):

@@ -15,6 +15,7 @@ class Report:
     errors: list[str] = field(default_factory=list)  # paths that could not be linted at all
     statistics: bool = False
     quiet: bool = False
+    stories: list[list[str]] = field(default_factory=list)  # files read as one story
 
     @property
     def findings(self) -> list[Finding]:

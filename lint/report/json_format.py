@@ -24,6 +24,7 @@ def render(report: Report) -> str:
             for r in report.files
         ],
         "errors": report.errors + [r.error for r in report.files if r.error],
+        "stories": report.stories,
         "summary": summary(report),
     }
     return json.dumps(data, ensure_ascii=False, indent=2)

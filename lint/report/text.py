@@ -61,7 +61,10 @@ def _summary(report: Report, findings) -> list[list[Piece]]:
     head = f"Found {len(findings)} finding{'s' * (len(findings) != 1)} in {checked} file{'s' * (checked != 1)} checked"
     by_sev = ", ".join(f"{n} {s}" for s, n in sorted(severities.items(), key=lambda kv: -["info", "warning", "error"].index(kv[0])))
     by_cat = ", ".join(f"{c} {n}" for c, n in sorted(categories.items(), key=lambda kv: (-kv[1], kv[0])))
-    return [[("", "")], [(head, "bold"), (f" ({by_sev}).", "")], [("  by category: ", "dim"), (by_cat, "")]]
+    lines = [[("", "")], [(head, "bold"), (f" ({by_sev}).", "")], [("  by category: ", "dim"), (by_cat, "")]]
+    for story in report.stories:
+        lines.append([("  read as one story: ", "dim"), (", ".join(story), "")])
+    return lines
 
 
 def render(report: Report) -> str:
