@@ -25,6 +25,10 @@ CACHE_DIR = ".newslint_cache"
 def fingerprint(rule_dirs: list[Path], registry_files: list[Path], settings_repr: str) -> str:
     digest = hashlib.blake2b(digest_size=16)
     digest.update(f"{__version__}|{sys.version_info[:2]}|{settings_repr}".encode())
+    # The engine's own code decides results too; its files' sizes and times are cheap to read.
+    for path in sorted(Path(__file__).resolve().parent.rglob("*.py")):
+        stat = path.stat()
+        digest.update(f"{path.name}:{stat.st_size}:{stat.st_mtime_ns}".encode())
     for folder in rule_dirs:
         for path in sorted(Path(folder).rglob("*.y*ml")):
             digest.update(str(path).encode())

@@ -53,7 +53,11 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: list[str] | None = None) -> int:
-    args = build_parser().parse_args(argv)
+    argv = sys.argv[1:] if argv is None else argv
+    # `newslint sources PATHS` prints the sourcing table alone, for an editor who wants only that.
+    sources_only = bool(argv) and argv[0] == "sources"
+    args = build_parser().parse_args(argv[1:] if sources_only else argv)
+    args.sources_only = sources_only
     try:
         return run(args)
     except UserError as err:
@@ -83,6 +87,8 @@ def settings_for(args) -> Settings:
 
 def run(args) -> int:
     settings = settings_for(args)
+    if args.sources_only:
+        settings.select, settings.extend_select = ["sourcing"], []
     packs = load_packs([builtin_rules_dir(), *settings.rules], settings.options)
     if args.list_rules:
         return _print(list_rules(packs))
@@ -96,16 +102,18 @@ def run(args) -> int:
     from .report import Report
     from .runner import Linter, default_jobs, discover, lint_files, read_together
 
-    linter = Linter(packs, settings, corpus=not args.no_corpus)
     paths = args.paths or ["."]
-    results, errors = [], []
-    if "-" in paths:
+    stdin = "-" in paths
+    files, errors = discover([p for p in paths if p != "-"], settings)
+    # Reading files together needs two of them; one file (pre-commit) skips the work.
+    together = not (args.no_corpus or args.sources_only) and len(files) + stdin >= 2
+    linter = Linter(packs, settings, corpus=together)
+    results = []
+    if stdin:
         name = args.stdin_filename or "-"
         kind = Path(args.stdin_filename).suffix if args.stdin_filename else ".txt"
         results.append(linter.lint_bytes(name, sys.stdin.buffer.read(), kind))
-        paths = [p for p in paths if p != "-"]
-    if paths:
-        files, errors = discover(paths, settings)
+    if files:
         cache = None if args.no_cache else _open_cache(settings)
         with _progress(len(files)) as advance:
             results.extend(lint_files(linter, files, args.jobs or default_jobs(), cache, advance))
@@ -117,6 +125,10 @@ def run(args) -> int:
             result.findings = [f for f in result.findings if f.category == "consistency"]
 
     report = Report(results, errors, statistics=args.statistics, quiet=args.quiet, stories=stories)
+    if args.sources_only and args.format == "text":
+        from .report.sources import render_table
+
+        return _print("\n".join(render_table((r.path, r.data.get("sourcing")) for r in results)) or "no sources")
     write(args.format, report)
     if errors or any(r.error for r in results):
         return 2

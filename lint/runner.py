@@ -190,16 +190,23 @@ def lint_files(linter: Linter, files: list[str], jobs: int, cache=None, on_done=
 
 def read_together(linter: Linter, results: list[FileResult], one_story: bool = False) -> list[list[str]]:
     """Run the cross-file checks over every linted file; add their findings; return the stories."""
+    if not linter.corpus_rules:
+        return []
     from .corpus import StoryFeatures, check
 
     features = [StoryFeatures.from_json(r.features) for r in results if r.features]
-    if len(features) < 2 or not linter.corpus_rules:
+    if len(features) < 2:
         return []
     outcome = check(features, linter.corpus_rules, one_story)
     by_path = {r.path: r for r in results}
     for finding in outcome.findings:
-        if severity_rank(finding.severity) >= linter.min_rank and finding.path in by_path:
-            by_path[finding.path].findings.append(finding)
+        result = by_path.get(finding.path)
+        if (
+            result is not None
+            and severity_rank(finding.severity) >= linter.min_rank
+            and any(rule.code == finding.rule for rule in linter.rules_for(finding.path))
+        ):
+            result.findings.append(finding)
     for result in results:
         result.findings.sort(key=Finding.sort_key)
     return outcome.groups

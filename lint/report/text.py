@@ -64,7 +64,23 @@ def _summary(report: Report, findings) -> list[list[Piece]]:
     lines = [[("", "")], [(head, "bold"), (f" ({by_sev}).", "")], [("  by category: ", "dim"), (by_cat, "")]]
     for story in report.stories:
         lines.append([("  read as one story: ", "dim"), (", ".join(story), "")])
+    lines.extend(_sources(report))
     return lines
+
+
+# Past this many files the per-file sourcing table would swamp the summary.
+SOURCES_TABLE_FILES = 20
+
+
+def _sources(report: Report) -> list[list[Piece]]:
+    from .sources import render_table
+
+    profiled = [(r.path, r.data["sourcing"]) for r in report.files if r.data.get("sourcing")]
+    if not profiled or report.quiet:
+        return []
+    if len(profiled) > SOURCES_TABLE_FILES:
+        return [[("  sourcing: ", "dim"), (f"{len(profiled)} files profiled; `newslint sources PATHS` prints the table", "")]]
+    return [[("", "")]] + [[(line, "")] for line in render_table(profiled)]
 
 
 def render(report: Report) -> str:
