@@ -16,10 +16,15 @@ Reported at the second statement, with the first as a related location.
 """
 from __future__ import annotations
 
+import re
+
 from .. import corpus
 from ..document import Document
 from ..finding import Hit, Related
 from . import Context, Kind
+
+
+_YEAR = re.compile(r"\b(?:1[5-9]|20)\d\d")
 
 
 class InternalContradiction(Kind):
@@ -33,6 +38,8 @@ class InternalContradiction(Kind):
         mentions = []   # (start, end, mention, names of its sentence)
         for start, end in doc.sentences:
             text = doc.text[start:end]
+            if not _YEAR.search(text):
+                continue  # most sentences hold no year; names are costly to find
             names = {n.lower() for _, n in corpus.names_in(text)} | {n.lower() for _, n in corpus.single_names(text)}
             for s, e, m in corpus.number_spans(text, start, doc.position, set()):
                 if m.kind == "year" and m.precise:
