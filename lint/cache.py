@@ -42,6 +42,25 @@ def entry_key(path: str, data: bytes) -> str:
     return hashlib.blake2b(path.encode() + b"\0" + data, digest_size=16).hexdigest()
 
 
+def cache_folder(root: Path) -> Path:
+    """The cache folder, created with the markers that keep it out of git and backups."""
+    folder = root / CACHE_DIR
+    if not (folder / ".gitignore").is_file():
+        folder.mkdir(exist_ok=True)
+        (folder / ".gitignore").write_text("# created by newslint\n*\n")
+        (folder / "CACHEDIR.TAG").write_text("Signature: 8a477f597d28d172789f06886806bc55\n")
+    return folder
+
+
+def prefilter_file(root: Path) -> Path:
+    """Where lint.matcher keeps its pattern analyses, named after the matcher's code."""
+    from . import matcher
+
+    stat = Path(matcher.__file__).stat()
+    tag = hashlib.blake2b(f"{__version__}:{stat.st_size}:{stat.st_mtime_ns}".encode(), digest_size=6).hexdigest()
+    return root / CACHE_DIR / f"prefilters-{tag}.marshal"
+
+
 class Cache:
     def __init__(self, root: Path, fingerprint: str):
         self.folder = root / CACHE_DIR
@@ -81,9 +100,7 @@ class Cache:
         if self.used == self.entries:
             return
         try:
-            self.folder.mkdir(exist_ok=True)
-            (self.folder / ".gitignore").write_text("# created by newslint\n*\n")
-            (self.folder / "CACHEDIR.TAG").write_text("Signature: 8a477f597d28d172789f06886806bc55\n")
+            cache_folder(self.folder.parent)
             for stale in self.folder.glob("results-*.json"):
                 if stale != self.file:
                     stale.unlink(missing_ok=True)

@@ -89,6 +89,8 @@ def run(args) -> int:
     settings = settings_for(args)
     if args.sources_only:
         settings.select, settings.extend_select = ["sourcing"], []
+    if not args.no_cache:
+        _remember_patterns()
     packs = load_packs([builtin_rules_dir(), *settings.rules], settings.options)
     if args.list_rules:
         return _print(list_rules(packs))
@@ -136,6 +138,27 @@ def run(args) -> int:
         return 0
     threshold = severity_rank(settings.fail_on)
     return 1 if any(severity_rank(f.severity) >= threshold for f in report.findings) else 0
+
+
+def _remember_patterns() -> None:
+    """Reuse the pattern analyses of earlier runs (the bulk of loading the packs); keep new ones."""
+    import atexit
+
+    from . import matcher
+    from .cache import cache_folder, prefilter_file
+
+    path = prefilter_file(Path.cwd())
+    matcher.remember(path)
+
+    def keep() -> None:
+        if matcher._LEARNED:
+            try:
+                cache_folder(Path.cwd())
+            except OSError:
+                return
+            matcher.keep(path)
+
+    atexit.register(keep)
 
 
 def _open_cache(settings: Settings):

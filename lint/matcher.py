@@ -20,8 +20,6 @@ import functools
 import re
 from typing import Iterator
 
-import regex
-
 try:  # the regex parser of the stdlib engine; private, but stable for years
     import re._parser as sre_parse  # Python 3.11+
     from re import _constants as sre
@@ -96,13 +94,69 @@ def compile_phrases(phrases: list[str]) -> re.Pattern | None:
     return re.compile(_phrases_regex(phrases))
 
 
+def _flags(case_sensitive: bool) -> int:
+    # A plain int: re.RegexFlag would not marshal (see remember()).
+    return int(re.MULTILINE | (0 if case_sensitive else re.IGNORECASE))
+
+
+# -- analyses remembered between runs -------------------------------------------------
+# Working out what a pattern needs parses it (with compiling, ~2 ms a pattern
+# and most of the time it takes to load the packs). The answer depends only on
+# the pattern's text and flags, so the CLI keeps the answers in the cache
+# folder. marshal, not pickle: the answers are plain tuples, frozensets and
+# strings, and loading a marshalled file runs no code.
+_REMEMBERED: dict[tuple[str, int], tuple | None] = {}
+_LEARNED: dict[tuple[str, int], tuple | None] = {}
+
+
+def _learn(source: str, flags: int, compiled) -> tuple | None:
+    needs = prefilter(compiled)
+    _LEARNED[(source, flags)] = needs
+    return needs
+
+
+def remember(path) -> None:
+    """Load analyses an earlier run kept; a missing or damaged file is ignored."""
+    import marshal
+
+    try:
+        with open(path, "rb") as handle:
+            loaded = marshal.load(handle)
+        if isinstance(loaded, dict):
+            _REMEMBERED.update(loaded)
+    except (OSError, EOFError, ValueError, TypeError):
+        pass
+
+
+def keep(path) -> None:
+    """Write what this run learned beside what it remembered, atomically; failures are ignored."""
+    import marshal
+    import os
+    import tempfile
+
+    if not _LEARNED:
+        return
+    tmp = None
+    try:
+        data = marshal.dumps({**_REMEMBERED, **_LEARNED})
+        fd, tmp = tempfile.mkstemp(dir=os.path.dirname(os.fspath(path)) or ".", prefix=".tmp-")
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+        os.replace(tmp, path)
+    except (OSError, ValueError):
+        if tmp and os.path.exists(tmp):
+            os.unlink(tmp)
+
+
 def compile_pattern(pattern: str, case_sensitive: bool):
     """The stdlib engine where it can (2-3x faster here); `regex` for what only it knows (\\p{Lu})."""
-    flags = re.MULTILINE | (0 if case_sensitive else re.IGNORECASE)
+    flags = _flags(case_sensitive)
     try:
         return re.compile(pattern, flags)
     except re.error:
         pass
+    import regex  # only for patterns the stdlib cannot compile: 15 ms to import
+
     try:
         return regex.compile(pattern, flags)
     except regex.error as err:
@@ -119,19 +173,38 @@ class Matcher:
             patterns = [_phrase_as_pattern(p) for p in phrases] + list(patterns)
             phrases = []
         self.phrases = compile_phrases(phrases)
-        self.patterns = [compile_pattern(p, case_sensitive) for p in patterns]
         # What a text must hold for each regex to match (see "prefilter" below).
         self._phrase_gate = _PhraseGate(phrases) if self.phrases else None
-        self._filtered = [(p, prefilter(p)) for p in self.patterns]
+        # (source, compiled or None until first needed, what it needs). A pattern
+        # analysed in an earlier run (see remember()) compiled then, so it is
+        # valid and need not compile until a text holds what it needs.
+        flags = _flags(case_sensitive)
+        self._filtered = []
+        for source in patterns:
+            if (source, flags) in _REMEMBERED:
+                self._filtered.append([source, None, _REMEMBERED[(source, flags)]])
+            else:
+                compiled = compile_pattern(source, case_sensitive)  # raises PatternError: checked at load
+                self._filtered.append([source, compiled, _learn(source, flags, compiled)])
         # One set lookup rules out every pattern at once when none of their first
         # (most selective) word clauses holds: the usual case.
-        first = [needs[0][0] for _, needs in self._filtered if needs and needs[0][0] and not needs[0][1]]
-        self._any_words = frozenset().union(*first) if len(first) == len(self.patterns) else None
+        first = [needs[0][0] for _, _, needs in self._filtered if needs and needs[0][0] and not needs[0][1]]
+        self._any_words = frozenset().union(*first) if len(first) == len(self._filtered) else None
         # Block kinds ask twice per document (markers, then find): keep the last answer.
         self._last: tuple = (None, None, 0, 0, [])
 
+    @property
+    def patterns(self) -> list:
+        """Every pattern, compiled (compiling any still waiting for first use)."""
+        return [self._compiled(entry) for entry in self._filtered]
+
+    def _compiled(self, entry: list):
+        if entry[1] is None:
+            entry[1] = compile_pattern(entry[0], self.case_sensitive)
+        return entry[1]
+
     def __bool__(self) -> bool:
-        return bool(self.phrases or self.patterns)
+        return bool(self.phrases or self._filtered)
 
     def finditer(self, text: str, lowered: str, start: int = 0, end: int | None = None) -> Iterator[tuple[int, int]]:
         end = len(text) if end is None else end
@@ -152,15 +225,16 @@ class Matcher:
                 yield m.span()
         if self._any_words is not None and self._any_words.isdisjoint(view.words):
             return
-        for pattern, needs in self._filtered:
+        for entry in self._filtered:
+            needs = entry[2]
             if needs is None or _allows(needs, view):
-                for m in pattern.finditer(text, start, end):
+                for m in self._compiled(entry).finditer(text, start, end):
                     if m.end() > m.start():
                         yield m.span()
 
 
 def _phrase_as_pattern(phrase: str) -> str:
-    words = [regex.escape(w) for w in phrase.split()]
+    words = [re.escape(w) for w in phrase.split()]
     body = r"\s+".join(words)
     head = r"\b" if phrase.strip()[:1].isalnum() else ""
     tail = r"\b" if phrase.strip()[-1:].isalnum() else ""

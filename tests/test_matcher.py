@@ -238,7 +238,8 @@ def test_needs_hold_whenever_a_pattern_matches():
     rng = random.Random(0)
     checked = 0
     for _, m in MATCHERS:
-        for pattern, needs in m._filtered:
+        for entry in m._filtered:
+            pattern, needs = m._compiled(entry), entry[2]
             if needs is None:
                 continue
             tree = M.sre_parse.parse(pattern.pattern, pattern.flags)
@@ -318,3 +319,32 @@ def test_repeated_calls_give_the_same_answer():
     first = list(m.finditer(text, lowered))
     assert first == list(m.finditer(text, lowered)) == [(6, 11)]
     assert list(m.finditer(text, lowered, 0, 5)) == []
+
+
+def test_remembered_analyses_skip_compiling_until_needed(tmp_path):
+    pattern = r"\bemerged\s+victorious\b"
+    M._LEARNED.clear()
+    learned = Matcher([], [pattern])
+    path = tmp_path / "prefilters.marshal"
+    M.keep(path)
+    saved = dict(M._REMEMBERED)
+    try:
+        M._REMEMBERED.clear()
+        M.remember(path)
+        lazy = Matcher([], [pattern])
+        assert lazy._filtered[0][1] is None                      # not compiled yet
+        text = "The deal was signed on Friday."
+        assert list(lazy.finditer(text, text.lower())) == []
+        assert lazy._filtered[0][1] is None                      # its words are absent: still not compiled
+        text = "Russia emerged victorious."
+        assert list(lazy.finditer(text, text.lower())) == list(learned.finditer(text, text.lower())) == [(7, 25)]
+    finally:
+        M._REMEMBERED.clear()
+        M._REMEMBERED.update(saved)
+
+
+def test_damaged_remembered_file_is_ignored(tmp_path):
+    path = tmp_path / "prefilters.marshal"
+    path.write_bytes(b"\x00garbage")
+    M.remember(path)  # must not raise
+    assert Matcher([], [r"\bcritics\s+say\b"]).search("Critics say so.", "critics say so.")
