@@ -177,3 +177,51 @@ def test_seed_folder_runs(capsys, monkeypatch):
     code, out, _ = run(capsys, "seeds/", "--format", "json")
     assert code == 1
     assert len(json.loads(out)["files"]) == 5
+
+
+def test_cross_file_checks_on_the_seeds(capsys, monkeypatch):
+    monkeypatch.chdir(SEEDS.parent)
+    code, out, _ = run(capsys, "seeds/", "--format", "json", "--no-cache")
+    data = json.loads(out)
+    assert data["stories"] == [[f"seeds/{p.name}" for p in sorted(SEEDS.glob("*.txt"))]]
+    founding = [f for f in data["findings"] if f["rule"] == "NL951" and "1971" in f["message"]]
+    assert founding and founding[0]["path"].startswith("seeds/004")
+    assert {r["path"][:9] for r in founding[0]["related"]} == {"seeds/000", "seeds/002", "seeds/003"}
+
+
+def test_no_corpus_and_corpus_only(capsys, monkeypatch):
+    monkeypatch.chdir(SEEDS.parent)
+    _, out, _ = run(capsys, "seeds/", "--format", "json", "--no-cache", "--no-corpus")
+    data = json.loads(out)
+    assert data["stories"] == [] and not [f for f in data["findings"] if f["rule"] in ("NL951", "NL955")]
+    _, out, _ = run(capsys, "seeds/", "--format", "json", "--no-cache", "--corpus-only")
+    data = json.loads(out)
+    assert data["findings"] and {f["category"] for f in data["findings"]} == {"consistency"}
+
+
+def test_one_story_forces_grouping(capsys, tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "a.txt").write_text("The council approved the budget on Monday, the mayor said.\n")
+    (tmp_path / "b.txt").write_text("Heavy rain flooded the river valley overnight, police said.\n")
+    _, out, _ = run(capsys, ".", "--format", "json", "--no-cache")
+    assert json.loads(out)["stories"] == []
+    _, out, _ = run(capsys, ".", "--format", "json", "--no-cache", "--one-story")
+    assert json.loads(out)["stories"] == [["./a.txt", "./b.txt"]]
+
+
+def test_sources_subcommand_and_extra_registry(capsys, tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "a.txt").write_text(
+        "The mayor resigned on Monday, the Daily Example reported.\n\n"
+        "The council will meet on Friday to choose a successor, officials said.\n"
+    )
+    (tmp_path / "extra.yaml").write_text(
+        "version: 1\nreviewed: 2026-11-01\nsources:\n  - name: Daily Example\n    type: newspaper\n"
+        "    tier: deprecated\n    rationale: Fabricated stories in 2024.\n"
+    )
+    (tmp_path / "newslint.yaml").write_text("registry: [extra.yaml]\n")
+    code, out, _ = run(capsys, "sources", "a.txt")
+    assert code == 0
+    assert "Daily Example (newspaper, DEP" in out
+    code, out, _ = run(capsys, "a.txt", "--select", "NL901")
+    assert code == 1 and "NL901" in out
