@@ -95,6 +95,23 @@ class Cache:
             "features": result.features,
         }
 
+    def corpus_key(self, one_story: bool) -> str:
+        """Key of the cross-file result: it depends on every file this run read, and nothing else."""
+        files = sorted(k for k in self.used if not k.startswith("corpus:"))
+        return "corpus:" + hashlib.blake2b(f"{one_story}|{'|'.join(files)}".encode(), digest_size=16).hexdigest()
+
+    def get_corpus(self, key: str):
+        raw = self.entries.get(key)
+        try:
+            found = ([Finding.from_json(f) for f in raw["findings"]], [list(g) for g in raw["groups"]])
+        except (KeyError, TypeError, ValueError):
+            return None
+        self.used[key] = raw
+        return found
+
+    def put_corpus(self, key: str, findings: list[Finding], groups: list[list[str]]) -> None:
+        self.used[key] = {"findings": [f.to_json() for f in findings], "groups": groups}
+
     def save(self) -> None:
         """Keep what this run used (so the cache cannot grow without bound), atomically."""
         if self.used == self.entries:

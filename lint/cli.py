@@ -115,13 +115,14 @@ def run(args) -> int:
         name = args.stdin_filename or "-"
         kind = Path(args.stdin_filename).suffix if args.stdin_filename else ".txt"
         results.append(linter.lint_bytes(name, sys.stdin.buffer.read(), kind))
+    cache = None
     if files:
         cache = None if args.no_cache else _open_cache(settings)
         with _progress(len(files)) as advance:
             results.extend(lint_files(linter, files, args.jobs or default_jobs(), cache, advance))
-        if cache:
-            cache.save()
-    stories = read_together(linter, results, args.one_story)
+    stories = read_together(linter, results, args.one_story, cache if files and not stdin else None)
+    if files and cache:
+        cache.save()
     if args.corpus_only:
         for result in results:
             result.findings = [f for f in result.findings if f.category == "consistency"]
