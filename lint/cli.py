@@ -89,9 +89,15 @@ def run(args) -> int:
     settings = settings_for(args)
     if args.sources_only:
         settings.select, settings.extend_select = ["sourcing"], []
-    if not args.no_cache:
-        _remember_patterns()
-    packs = load_packs([builtin_rules_dir(), *settings.rules], settings.options)
+    keep_patterns = None if args.no_cache or args.list_rules or args.explain else _remember_patterns()
+    try:
+        return _run(args, settings, load_packs([builtin_rules_dir(), *settings.rules], settings.options))
+    finally:
+        if keep_patterns:
+            keep_patterns()
+
+
+def _run(args, settings: Settings, packs) -> int:
     if args.list_rules:
         return _print(list_rules(packs))
     if args.explain:
@@ -141,25 +147,27 @@ def run(args) -> int:
     return 1 if any(severity_rank(f.severity) >= threshold for f in report.findings) else 0
 
 
-def _remember_patterns() -> None:
-    """Reuse the pattern analyses of earlier runs (the bulk of loading the packs); keep new ones."""
-    import atexit
+def _remember_patterns():
+    """Reuse the pattern analyses of earlier runs (the bulk of loading the packs).
 
+    Returns the function that keeps what this run learned, for the end of the run.
+    """
     from . import matcher
     from .cache import cache_folder, prefilter_file
 
-    path = prefilter_file(Path.cwd())
+    root = Path.cwd()
+    path = prefilter_file(root)
     matcher.remember(path)
 
     def keep() -> None:
         if matcher._LEARNED:
             try:
-                cache_folder(Path.cwd())
+                cache_folder(root)
             except OSError:
                 return
             matcher.keep(path)
 
-    atexit.register(keep)
+    return keep
 
 
 def _open_cache(settings: Settings):
@@ -247,6 +255,10 @@ def list_rules(packs) -> str:
     return "\n".join(rows)
 
 
+def _example(text: str) -> str:
+    return "  - " + "\n    ".join(text.strip().splitlines())
+
+
 def explain(packs, code: str) -> str | None:
     for pack in packs:
         for r in pack.rules:
@@ -262,8 +274,8 @@ def explain(packs, code: str) -> str | None:
                 ]
                 if r.link:
                     lines += ["", f"see: {r.link}"]
-                lines += ["", "flags:", *(f"  - {e.strip()}" for e in r.examples["flag"])]
-                lines += ["", "passes:", *(f"  - {e.strip()}" for e in r.examples["pass"])]
+                lines += ["", "flags:", *(_example(e) for e in r.examples["flag"])]
+                lines += ["", "passes:", *(_example(e) for e in r.examples["pass"])]
                 return "\n".join(lines)
     return None
 

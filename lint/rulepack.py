@@ -102,7 +102,13 @@ def load_packs(directories: list[Path], overrides: dict | None = None) -> list[P
                     raise PackError(f"{path}: rule {rule.code}: key 'code': already used in {codes[rule.code]}")
                 codes[rule.code] = path
             packs.append(pack)
-    return packs
+    # Code order (NL1 provenance first) reads better in listings than file-name order.
+    return sorted(packs, key=lambda pack: _code_key(pack.rules[0].code))
+
+
+def _code_key(code: str) -> tuple:
+    letters = code.rstrip("0123456789")
+    return letters, int(code[len(letters):])
 
 
 def load_pack(path: Path, overrides: dict) -> Pack:

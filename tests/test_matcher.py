@@ -323,12 +323,14 @@ def test_repeated_calls_give_the_same_answer():
 
 def test_remembered_analyses_skip_compiling_until_needed(tmp_path):
     pattern = r"\bemerged\s+victorious\b"
-    M._LEARNED.clear()
-    learned = Matcher([], [pattern])
-    path = tmp_path / "prefilters.marshal"
-    M.keep(path)
-    saved = dict(M._REMEMBERED)
+    saved = dict(M._REMEMBERED), dict(M._LEARNED)
     try:
+        # Earlier tests (CLI runs) may have remembered analyses: start from none.
+        M._REMEMBERED.clear()
+        M._LEARNED.clear()
+        learned = Matcher([], [pattern])
+        path = tmp_path / "prefilters.marshal"
+        M.keep(path)
         M._REMEMBERED.clear()
         M.remember(path)
         lazy = Matcher([], [pattern])
@@ -340,7 +342,9 @@ def test_remembered_analyses_skip_compiling_until_needed(tmp_path):
         assert list(lazy.finditer(text, text.lower())) == list(learned.finditer(text, text.lower())) == [(7, 25)]
     finally:
         M._REMEMBERED.clear()
-        M._REMEMBERED.update(saved)
+        M._REMEMBERED.update(saved[0])
+        M._LEARNED.clear()
+        M._LEARNED.update(saved[1])
 
 
 def test_damaged_remembered_file_is_ignored(tmp_path):
