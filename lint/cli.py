@@ -121,13 +121,13 @@ def _run(args, settings: Settings, packs) -> int:
         name = args.stdin_filename or "-"
         kind = Path(args.stdin_filename).suffix if args.stdin_filename else ".txt"
         results.append(linter.lint_bytes(name, sys.stdin.buffer.read(), kind))
-    cache = None
+    cache = _open_cache(settings) if files and not args.no_cache else None
     if files:
-        cache = None if args.no_cache else _open_cache(settings)
         with _progress(len(files)) as advance:
             results.extend(lint_files(linter, files, args.jobs or default_jobs(), cache, advance))
-    stories = read_together(linter, results, args.one_story, cache if files and not stdin else None)
-    if files and cache:
+    # Standard input is never cached, so a result that includes it is not either.
+    stories = read_together(linter, results, args.one_story, None if stdin else cache)
+    if cache:
         cache.save()
     if args.corpus_only:
         for result in results:
