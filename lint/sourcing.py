@@ -36,7 +36,6 @@ import bisect
 import re
 from dataclasses import dataclass, replace
 
-from . import segment
 from .document import Document
 from .matcher import compile_phrases
 
