@@ -36,13 +36,14 @@ def paragraph_spans(text: str, lines: list[Span]) -> list[Span]:
         if not block:
             continue
         if any(end - start > UNWRAPPED_LINE for start, end in block):
-            paragraphs.extend(_strip_span(text, s, e) for s, e in block)
+            paragraphs.extend(strip_span(text, s, e) for s, e in block)
         else:
-            paragraphs.append(_strip_span(text, block[0][0], block[-1][1]))
+            paragraphs.append(strip_span(text, block[0][0], block[-1][1]))
     return paragraphs
 
 
-def _strip_span(text: str, start: int, end: int) -> Span:
+def strip_span(text: str, start: int, end: int) -> Span:
+    """The span without the whitespace at its ends."""
     while start < end and text[start].isspace():
         start += 1
     while end > start and text[end - 1].isspace():
@@ -71,10 +72,10 @@ def sentence_spans(text: str, paragraphs: list[Span]) -> list[Span]:
             end = match.start() + 1
             if _is_abbreviation(text[max(start, end - 40):end]):
                 continue
-            sentences.append(_strip_span(text, start, match.end()))
+            sentences.append(strip_span(text, start, match.end()))
             start = match.end()
         if start < p_end:
-            sentences.append(_strip_span(text, start, p_end))
+            sentences.append(strip_span(text, start, p_end))
     return [s for s in sentences if s[0] < s[1]]
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 import re
 
 from ..document import Document
+from ..segment import strip_span
 
 _SENTENCE_END = re.compile(r"""[.!?…]['"”’)\]]*\s*$""")
 
@@ -22,7 +23,5 @@ def matching_lines(doc: Document, matcher) -> set[int]:
     lines = set()
     for start, end in matcher.finditer(doc.text, doc.lowered):
         # ^\s* may start on a blank line above; the match belongs to its first character.
-        while start < end and doc.text[start].isspace():
-            start += 1
-        lines.add(doc.line_index(start))
+        lines.add(doc.line_index(strip_span(doc.text, start, end)[0]))
     return lines

@@ -4,6 +4,7 @@ from __future__ import annotations
 from ..document import Document
 from ..finding import Hit
 from ..matcher import Matcher, PatternError
+from ..segment import strip_span
 from . import Context, Kind, OptionError
 
 SCOPES = ("line", "sentence", "paragraph", "document")
@@ -35,7 +36,8 @@ class Phrase(Kind):
         # One finding per scope: three phrases of one disclaimer are one problem.
         reported: set[int] = set()
         for start, end in sorted(set(self.matcher.finditer(doc.text, doc.lowered))):
-            start, end = _trim(doc.text, start, end)
+            # Patterns anchored with ^\s* may swallow blank lines before the text they mean.
+            start, end = strip_span(doc.text, start, end)
             unit = scope_span(doc, self.options["scope"], start)[0]
             if unit in reported or not self.accept(doc, start, end):
                 continue
@@ -52,15 +54,6 @@ class Phrase(Kind):
             if self.unless.search(doc.text, doc.lowered, lo, hi):
                 return False
         return True
-
-
-def _trim(text: str, start: int, end: int) -> tuple[int, int]:
-    """Patterns anchored with ^\\s* may swallow blank lines before the text they mean."""
-    while start < end and text[start].isspace():
-        start += 1
-    while end > start and text[end - 1].isspace():
-        end -= 1
-    return start, end
 
 
 def scope_span(doc: Document, scope: str, offset: int) -> tuple[int, int]:
