@@ -12,6 +12,20 @@ SHARED = ROOT.parent / "shared"
 
 
 @pytest.fixture(scope="session")
+def check_seeds():
+    """The user's seed checker (../shared/tools/check_seeds.py), for its CLEAN lines."""
+    import importlib.util
+
+    path = SHARED / "tools" / "check_seeds.py"
+    if not path.is_file():
+        pytest.skip("shared/tools/check_seeds.py not found")
+    spec = importlib.util.spec_from_file_location("check_seeds", path)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+@pytest.fixture(scope="session")
 def packs():
     return load_packs([builtin_rules_dir()])
 

@@ -1,11 +1,10 @@
 """Reading articles together: story features, grouping and the cross-file checks (lint/corpus.py)."""
-import importlib.util
 import json
 import pickle
 
 import pytest
 
-from conftest import SEEDS, SHARED
+from conftest import SEEDS
 from lint import corpus, reader
 from lint.kinds import OptionError
 from lint.kinds.corpus import Corpus
@@ -96,16 +95,10 @@ def test_internal_contradiction(seed_run):
     assert [r.line for r in found.related] == [1]
 
 
-def test_nothing_on_clean_lines(seed_run):
-    path = SHARED / "tools" / "check_seeds.py"
-    if not path.exists():
-        pytest.skip("shared/tools/check_seeds.py not found")
-    spec = importlib.util.spec_from_file_location("check_seeds", path)
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
+def test_nothing_on_clean_lines(seed_run, check_seeds):
     _, result, perdoc = seed_run
     for f in result.findings + [f for f in perdoc if f.category == "consistency"]:
-        clean = module.CLEAN.get(f.path.rsplit("/", 1)[-1][:3], set())
+        clean = check_seeds.CLEAN.get(f.path.rsplit("/", 1)[-1][:3], set())
         assert not (f.severity in ("warning", "error") and f.line in clean and f.end_line == f.line), f
 
 

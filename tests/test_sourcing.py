@@ -5,7 +5,6 @@ the pasted second story left out, and the claim classifier's labels.
 """
 from __future__ import annotations
 
-import importlib.util
 import re
 
 import pytest
@@ -248,14 +247,8 @@ def test_findings_on_the_seeds(results):
     assert not any(f.category == "sourcing" for f in results["001"].findings)
 
 
-def test_no_sourcing_warning_on_clean_seed_lines(results):
-    path = SHARED / "tools" / "check_seeds.py"
-    if not path.is_file():
-        pytest.skip("shared seed checker not available")
-    spec = importlib.util.spec_from_file_location("check_seeds", path)
-    check = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(check)
-    for key, lines in check.CLEAN.items():
+def test_no_sourcing_warning_on_clean_seed_lines(results, check_seeds):
+    for key, lines in check_seeds.CLEAN.items():
         for f in results[key].findings:
             if f.category == "sourcing" and f.severity != "info":
                 assert f.line not in lines, (key, f.line, f.rule)
