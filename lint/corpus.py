@@ -26,8 +26,11 @@ other. See docs/design.md ("Reading articles together") and README.md.
 """
 from __future__ import annotations
 
+import base64
 import bisect
 import hashlib
+import sys
+from array import array
 import math
 import re
 import zlib
@@ -43,7 +46,31 @@ if TYPE_CHECKING:  # pragma: no cover
     from .document import Document
     from .rulepack import Rule
 
-FEATURES_VERSION = 1
+FEATURES_VERSION = 2
+
+
+# Hashed terms are kept as 4-byte arrays, not tuples of ints: 2,225 articles
+# hold ~3 million of them, 116 MB as Python ints and 12 MB as arrays. In JSON
+# (the cache, the trip back from a worker) an array is its bytes in base64.
+def _term_array(values: Iterable[int]) -> array:
+    return array("I", sorted(values))
+
+
+def _encode_terms(terms: array) -> str:
+    if sys.byteorder == "big":
+        terms = array("I", terms)
+        terms.byteswap()
+    return base64.b64encode(terms.tobytes()).decode("ascii")
+
+
+def _decode_terms(raw) -> array:
+    if not isinstance(raw, str):
+        return array("I", raw)
+    terms = array("I")
+    terms.frombytes(base64.b64decode(raw))
+    if sys.byteorder == "big":
+        terms.byteswap()
+    return terms
 
 # ---------------------------------------------------------------------------
 # Words
@@ -107,24 +134,51 @@ _LOWER_WORD = re.compile(r"[a-z][a-z0-9'\-]*")
 
 
 def content_stems(text: str) -> list[str]:
+    return [s for s in map(_content_stem, _LOWER_WORD.findall(text.lower().translate(_APOS))) if s]
+
+
+def _content_stem(word: str) -> str:
+    """The stem of a lowercased word, or "" for a word that says nothing about the story."""
+    if word.endswith("'s"):
+        word = word[:-2]
+    word = word.strip("'-")
+    return word[:6] if len(word) >= 3 and word not in STOP else ""
+
+
+# A word's stem hash (0: not a content word), and a term's hash. Bounded, so the
+# vocabulary of an archive cannot grow a worker without limit; the few
+# thousand words of everyday news stay.
+_WORD_HASHES: dict[str, int] = {}
+_HASHES: dict[str, int] = {}
+_CACHE_LIMIT = 50_000
+
+
+def _stem_hashes(words: list[str]) -> list[int]:
+    """Hashed content stems of lowercased words, in order."""
+    get = _WORD_HASHES.get
     out = []
-    for word in _LOWER_WORD.findall(text.lower().translate(_APOS)):
-        if word.endswith("'s"):
-            word = word[:-2]
-        word = word.strip("'-")
-        if len(word) >= 3 and word not in STOP:
-            out.append(word[:6])
+    for word in words:
+        h = get(word)
+        if h is None:
+            if len(_WORD_HASHES) > _CACHE_LIMIT:
+                _WORD_HASHES.clear()
+            stem_ = _content_stem(word)
+            h = _WORD_HASHES[word] = _hash(stem_) if stem_ else 0
+        if h:
+            out.append(h)
     return out
 
 
-_HASHES: dict[str, int] = {}
+def _pair_hash(a: int, b: int) -> int:
+    """One 32-bit term for two adjacent stems, without building the string."""
+    return (a * 0x01000193 ^ b) & 0xFFFFFFFF
 
 
 def _hash(term: str) -> int:
     """A stable 32-bit hash (the same in every worker process, unlike hash())."""
     h = _HASHES.get(term)
     if h is None:
-        if len(_HASHES) > 1_000_000:
+        if len(_HASHES) > _CACHE_LIMIT:
             _HASHES.clear()
         h = _HASHES[term] = zlib.crc32(term.encode("utf-8"))
     return h
@@ -158,7 +212,7 @@ ORG_SUFFIXES = frozenset(
 # A capitalised token, an all-caps acronym, or a hyphenated name (Tehreek-e-Insaf).
 _CAP = r"(?:[A-Z][\w’'\-]*[\w])|[A-Z]\.(?=[ \t]+[A-Z])|[A-Z]"
 _NAME_RUN = re.compile(rf"(?<![\w’'\-])(?:{_CAP})(?:[ \t]+(?:{_CAP}))*")
-_POSSESSIVE = re.compile(r"[’']s$")
+_POSSESSIVE_ENDS = ("’s", "'s")
 # An organisation named by its legal suffix, whatever the case of the words before
 # it: "industrial engineering LLC" as well as "Industries Engineering LLC".
 _ORG = re.compile(
@@ -172,8 +226,9 @@ def _split_run(run: str) -> list[list[str]]:
     """A capitalised run split into name candidates (at possessives and legal suffixes)."""
     parts: list[list[str]] = [[]]
     for token in run.split():
-        possessive = bool(_POSSESSIVE.search(token))
-        token = _POSSESSIVE.sub("", token)
+        possessive = token.endswith(_POSSESSIVE_ENDS)
+        if possessive:
+            token = token[:-2]
         parts[-1].append(token)
         if possessive or token.lower().rstrip(".") in ORG_SUFFIXES:
             parts.append([])
@@ -196,19 +251,22 @@ def names_in(text: str) -> list[tuple[int, str]]:
     """(offset, name) for multiword names and organisations in `text`, titles stripped."""
     found: list[tuple[int, str]] = []
     for match in _NAME_RUN.finditer(text):
+        run = match.group(0)
+        if " " not in run and "\t" not in run:
+            continue  # one capitalised word is no multiword name
         offset = match.start()
-        for index, part in enumerate(_split_run(match.group(0))):
+        for index, part in enumerate(_split_run(run)):
             if index == 0 and _sentence_start(text, offset) and _opener(part[0]):
                 part = part[1:]
             tokens = _strip_titles(part)
             if len(tokens) >= 2 and tokens[-1].lower() not in STOP:
-                found.append((offset + match.group(0).find(tokens[0]), " ".join(tokens)))
+                found.append((offset + run.find(tokens[0]), " ".join(tokens)))
     for match in (_ORG.finditer(text) if _ORG_SUFFIX.search(text) else ()):
         words = match.group(1).split()
         # Keep the words right before the suffix, up to a function word or a possessive.
         kept: list[str] = []
         for word in reversed(words):
-            if word.lower() in _ORG_STOP or _POSSESSIVE.search(word) or word.lower() in TITLES:
+            if word.lower() in _ORG_STOP or word.endswith(_POSSESSIVE_ENDS) or word.lower() in TITLES:
                 break
             kept.insert(0, word)
         if kept:
@@ -227,12 +285,18 @@ def _opener(word: str) -> bool:
     return low in STOP or low.endswith(("ing", "ed", "ly")) or low in OPENERS
 
 
+_SINGLE_NAME = re.compile(r"(?<=[a-z0-9,;:)]\s)([A-Z][a-z][\w’'\-]+)")
+
+
 def single_names(text: str) -> list[tuple[int, str]]:
     """Capitalised single words that are not a sentence's first word (candidate surnames)."""
     out = []
-    for match in re.finditer(r"(?<=[a-z0-9,;:)]\s)([A-Z][a-z][\w’'\-]+)", text):
-        word = _POSSESSIVE.sub("", match.group(1))
-        if word.lower() not in STOP and word.lower() not in TITLES:
+    for match in _SINGLE_NAME.finditer(text):
+        word = match.group(1)
+        if word.endswith(_POSSESSIVE_ENDS):
+            word = word[:-2]
+        low = word.lower()
+        if low not in STOP and low not in TITLES:
             out.append((match.start(), word))
     return out
 
@@ -269,6 +333,7 @@ _APPROX = re.compile(
     re.I,
 )
 _CONVERSION = re.compile(r"\d[\d.,]*\s*(?:bn|m|k|billion|million)?\s*\($")
+_ANY_DIGIT = re.compile(r"\d")
 _DIGITS = re.compile(r"(?<![\w.])\d[\d,.]*\d(?![\w])")
 _VAGUE_AFTER = re.compile(r"^\s*(?:-|\s)?(?:odd|plus|or\s+so|-?something)\b", re.I)
 
@@ -311,8 +376,11 @@ class QuoteMention:
 @dataclass(frozen=True)
 class SentencePrint:
     line: int
-    terms: tuple[int, ...]       # hashed content stems, names and numbers of one sentence
+    terms: array                 # hashed content stems, names and numbers of one sentence
     exact: int = 0               # hash of the sentence's words, for verbatim repeats
+
+
+TERM_FIELDS = ("terms", "phrases", "surnames", "name_terms")
 
 
 @dataclass(frozen=True)
@@ -325,10 +393,10 @@ class StoryFeatures:
     words: int = 0
     # Hashed terms for grouping, by weight class: content stems; word pairs and
     # numbers; capitalised single words (surnames, places); multiword names.
-    terms: tuple[int, ...] = ()
-    phrases: tuple[int, ...] = ()
-    surnames: tuple[int, ...] = ()
-    name_terms: tuple[int, ...] = ()
+    terms: array = field(default_factory=array("I").__copy__)
+    phrases: array = field(default_factory=array("I").__copy__)
+    surnames: array = field(default_factory=array("I").__copy__)
+    name_terms: array = field(default_factory=array("I").__copy__)
     numbers: tuple[NumberMention, ...] = ()
     names: tuple[NameMention, ...] = ()
     quotes: tuple[QuoteMention, ...] = ()
@@ -346,7 +414,11 @@ class StoryFeatures:
         out = {}
         for name in self.__dataclass_fields__:
             value = getattr(self, name)
-            if isinstance(value, tuple) and value and hasattr(value[0], "__dataclass_fields__"):
+            if name in TERM_FIELDS:
+                value = _encode_terms(value)
+            elif name == "sentences":
+                value = [[s.line, _encode_terms(s.terms), s.exact] for s in value]
+            elif isinstance(value, tuple) and value and hasattr(value[0], "__dataclass_fields__"):
                 value = [{k: getattr(item, k) for k in item.__dataclass_fields__} for item in value]
             out[name] = value
         return out
@@ -357,11 +429,12 @@ class StoryFeatures:
         data["numbers"] = tuple(NumberMention(**{**n, "context": tuple(n["context"])}) for n in data.get("numbers", ()))
         data["names"] = tuple(NameMention(**n) for n in data.get("names", ()))
         data["quotes"] = tuple(QuoteMention(**{**q, "words": tuple(q["words"])}) for q in data.get("quotes", ()))
-        data["sentences"] = tuple(SentencePrint(s["line"], tuple(s["terms"]), s.get("exact", 0))
-                                  for s in data.get("sentences", ()))
+        data["sentences"] = tuple(SentencePrint(line, _decode_terms(terms), exact)
+                                  for line, terms, exact in data.get("sentences", ()))
         data["suppressions"] = tuple(tuple(s) for s in data.get("suppressions", ()))
-        for key in ("terms", "phrases", "surnames", "name_terms", "credits"):
-            data[key] = tuple(data.get(key, ()))
+        for key in TERM_FIELDS:
+            data[key] = _decode_terms(data.get(key, ()))
+        data["credits"] = tuple(data.get("credits", ()))
         return cls(**data)
 
 
@@ -458,11 +531,14 @@ def extract(doc: "Document", findings: Iterable[Finding] = ()) -> StoryFeatures:
             continue
         text = doc.text[start:end]
         prose.append(text)
-        stems = content_stems(text)
-        sentence_terms = {_hash(s) for s in stems}
+        words = _LOWER_WORD.findall(text.lower().translate(_APOS))
+        stems = _stem_hashes(words)
+        sentence_terms = set(stems)
         terms.update(sentence_terms)
-        phrases.update(_hash(a + "_" + b) for a, b in zip(stems, stems[1:]))
-        phrases.update(_hash("#" + m.group(0)) for m in _DIGITS.finditer(text))
+        phrases.update(map(_pair_hash, stems, stems[1:]))
+        has_digit = _ANY_DIGIT.search(text) is not None
+        if has_digit:
+            phrases.update(_hash("#" + m.group(0)) for m in _DIGITS.finditer(text))
         found_names = names_in(text)
         for offset, name in found_names:
             key = " ".join(name.lower().split())
@@ -476,13 +552,13 @@ def extract(doc: "Document", findings: Iterable[Finding] = ()) -> StoryFeatures:
         singles = {_hash("n:" + n.lower()) for _, n in single_names(text)}
         surnames.update(singles)
         context = sentence_terms | singles
-        for mention in _numbers(text, start, doc.position, context):
+        for mention in _numbers(text, start, doc.position, context) if has_digit else ():
             numbers.append(mention)
             if mention.precise:
                 sentence_terms.add(_hash("#" + mention.value))
         if len(sentence_terms) >= 4:
-            exact = _hash(" ".join(_LOWER_WORD.findall(text.lower().translate(_APOS))))
-            sentences.append(SentencePrint(line, tuple(sorted(sentence_terms)), exact))
+            exact = _hash(" ".join(words))
+            sentences.append(SentencePrint(line, _term_array(sentence_terms), exact))
 
     normalised = " ".join(" ".join(prose).split())
     title = next((doc.line_text(i).strip() for i in doc.nonblank if source_line(doc.lines[i][0]) not in excluded), "")
@@ -496,10 +572,10 @@ def extract(doc: "Document", findings: Iterable[Finding] = ()) -> StoryFeatures:
         title=title[:120],
         digest=hashlib.sha1(normalised.encode("utf-8")).hexdigest() if normalised else "",
         words=len(normalised.split()),
-        terms=tuple(sorted(terms)),
-        phrases=tuple(sorted(phrases)),
-        surnames=tuple(sorted(surnames)),
-        name_terms=tuple(sorted(name_terms)),
+        terms=_term_array(terms),
+        phrases=_term_array(phrases),
+        surnames=_term_array(surnames),
+        name_terms=_term_array(name_terms),
         numbers=tuple(numbers),
         names=tuple(NameMention(form, where[0][0], len(where), where[0][1]) for form, where in names.items()),
         quotes=tuple(_quotes(doc, source_line, excluded, persons)),
@@ -783,46 +859,48 @@ LINK_SHARE = 0.5
 
 
 class _Vectors:
-    """Weighted term sets of the files, and the document frequency behind the weights."""
+    """Weighted term sets of the files, and the document frequency behind the weights.
+
+    A term's weight depends on its class and on how many files hold it, not on
+    the file, so one table of weights serves every file, and a file keeps only
+    an array of its weighted terms: per-file dicts of floats were ~60 MB on
+    2,225 articles. Only terms two files share carry weight.
+    """
 
     def __init__(self, features: list[StoryFeatures]):
         self.n = n = len(features)
-        raw = []
-        df: Counter = Counter()
-        for f in features:
-            terms: dict[int, float] = {}
-            for key, weight in sorted(WEIGHTS.items(), key=lambda kv: kv[1]):
-                terms.update(dict.fromkeys(getattr(f, key), weight))   # the heaviest class wins
-            raw.append(terms)
-            df.update(terms.keys())
-        self.df = df
+        self.df = df = _shared_counts(features)
         scale = math.log(n / COMMON_DF) if n > COMMON_DF else 0.0
-        factors: dict[int, float] = {}
-        self.vectors: list[dict[int, float]] = []
-        self.heavy: list[list[int]] = []        # terms worth indexing: names, word pairs, numbers
-        self.norms: list[float] = []
+        factors = {d: 1.0 if d <= COMMON_DF or not scale else max(0.0, math.log(n / d) / scale)
+                   for d in set(df.values())}
         max_df = max(COMMON_DF, int(math.sqrt(n)))
-        for terms in raw:
-            vec: dict[int, float] = {}
-            heavy = []
-            for t, base in terms.items():
-                d = df[t]
-                if d < 2:
-                    continue  # only what files share says they are alike
-                factor = factors.get(d)
-                if factor is None:
-                    factor = factors[d] = 1.0 if d <= COMMON_DF or not scale else max(0.0, math.log(n / d) / scale)
-                if factor > 0:
-                    vec[t] = base * factor
-                    if base >= 1.0 and d <= max_df:
-                        heavy.append(t)
-            self.vectors.append(vec)
-            self.heavy.append(heavy)
-            self.norms.append(math.sqrt(sum(v * v for v in vec.values())) or 1.0)
+        self.weights: dict[int, float] = {}
+        self.terms: list[array] = []         # each file's weighted terms
+        self.heavy: list[array] = []         # terms worth indexing: names, word pairs, numbers
+        self.norms: list[float] = []
+        for f in features:
+            kept: dict[int, float] = {}
+            heavy: dict[int, bool] = {}
+            for key, base in sorted(WEIGHTS.items(), key=lambda kv: kv[1]):   # the heaviest class wins
+                for t in getattr(f, key):
+                    d = df.get(t)
+                    if d and factors[d] > 0:
+                        kept[t] = base * factors[d]
+                        heavy[t] = base >= 1.0 and d <= max_df
+            self.weights.update(kept)
+            self.terms.append(array("I", kept))
+            self.heavy.append(array("I", (t for t, is_heavy in heavy.items() if is_heavy)))
+            self.norms.append(math.sqrt(sum(w * w for w in kept.values())) or 1.0)
+        self._last: tuple[int, set[int]] = (-1, set())
+
+    def _set(self, i: int) -> set[int]:
+        if self._last[0] != i:
+            self._last = (i, set(self.terms[i]))
+        return self._last[1]
 
     def cosine(self, i: int, j: int) -> float:
-        a, b = self.vectors[i], self.vectors[j]
-        return sum(a[t] * b[t] for t in a.keys() & b.keys()) / (self.norms[i] * self.norms[j])
+        w = self.weights
+        return sum(w[t] * w[t] for t in self._set(i).intersection(self.terms[j])) / (self.norms[i] * self.norms[j])
 
     def candidates(self, min_similarity: float, min_shared: float = 3.0) -> dict[tuple[int, int], float]:
         """Similarity of the pairs worth comparing, found through an inverted index.
@@ -831,26 +909,49 @@ class _Vectors:
         indexed, so posting lists stay short and the work grows like N * sqrt(N),
         not N * N. A pair is compared when it shares at least `min_shared` of
         their weight (a multiword name and a word pair, three word pairs...).
+        One file's partners are counted at a time, so no table of all pairs is
+        ever held.
         """
         postings: dict[int, list[int]] = defaultdict(list)
         for i, heavy in enumerate(self.heavy):
             for t in heavy:
                 postings[t].append(i)
-        shared: Counter = Counter()
-        for t, docs in postings.items():
-            if len(docs) < 2:
-                continue
-            w = 2.0 if self.vectors[docs[0]][t] >= 2.0 else 1.0
-            for x, dx in enumerate(docs):
-                for dy in docs[x + 1:]:
-                    shared[(dx, dy)] += w
         out = {}
-        for pair, weight in shared.items():
-            if weight >= min_shared:
-                similarity = self.cosine(*pair)
-                if similarity >= min_similarity:
-                    out[pair] = similarity
+        for i, heavy in enumerate(self.heavy):
+            shared: Counter = Counter()
+            for t in heavy:
+                docs = postings[t]
+                after = docs[bisect.bisect_right(docs, i):]
+                if after:
+                    weight = 2.0 if self.weights[t] >= 2.0 else 1.0
+                    for j in after:
+                        shared[j] += weight
+            for j in sorted(shared):
+                if shared[j] >= min_shared:
+                    similarity = self.cosine(i, j)
+                    if similarity >= min_similarity:
+                        out[(i, j)] = similarity
         return out
+
+
+def _shared_counts(features: list[StoryFeatures]) -> dict[int, int]:
+    """In how many files each term occurs, for the terms two or more files share.
+
+    Counted in 256 slices by the term's top byte: a counter of every distinct
+    term (most occur once) was the largest object of a run.
+    """
+    slices = [array("I") for _ in range(256)]
+    for f in features:
+        seen: set[int] = set()
+        for key in WEIGHTS:
+            seen.update(getattr(f, key))
+        for t in seen:
+            slices[t >> 24].append(t)
+    shared: dict[int, int] = {}
+    for part in slices:
+        shared.update((t, c) for t, c in Counter(part).items() if c >= 2)
+        del part[:]
+    return shared
 
 
 def group_stories(
