@@ -27,7 +27,9 @@ def render(report: Report) -> str:
         "stories": report.stories,
         "summary": summary(report),
     }
-    return json.dumps(data, ensure_ascii=False, indent=2)
+    # One line: the C encoder writes it ~10x faster than the indented form (1 s
+    # on 2,225 files). Pipe through `jq .` to read it.
+    return json.dumps(data, ensure_ascii=False, separators=(",", ":"))
 
 
 def summary(report: Report) -> dict:
