@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import functools
 import re
+from pathlib import Path
 from typing import Iterator
 
 try:  # the regex parser of the stdlib engine; private, but stable for years
@@ -115,10 +116,39 @@ def _learn(source: str, flags: int, compiled) -> tuple | None:
     return needs
 
 
+# The analyses of the built-in packs' patterns ship with newslint (written by
+# scripts/gen_pattern_analyses.py, checked fresh by a test), so even the first
+# run after installing does not parse them: that was ~150 ms of a one-file run.
+SHIPPED_ANALYSES = Path(__file__).with_name("pattern_analyses.json")
+
+
+def remember_shipped(path: Path = SHIPPED_ANALYSES) -> None:
+    """Load the shipped analyses; a missing or damaged file only costs time."""
+    import json
+
+    try:
+        entries = json.loads(path.read_text(encoding="utf-8"))
+        for source, flags, needs in entries:
+            _REMEMBERED[(source, flags)] = (
+                None if needs is None else tuple((frozenset(words), tuple(strings)) for words, strings in needs)
+            )
+    except (OSError, ValueError, TypeError):
+        pass
+
+
+def shipped_entries(analyses: dict) -> list:
+    """Analyses as the JSON rows remember_shipped() reads, in a stable order."""
+    return [
+        [source, flags, None if needs is None else [[sorted(words), list(strings)] for words, strings in needs]]
+        for (source, flags), needs in sorted(analyses.items())
+    ]
+
+
 def remember(path) -> None:
     """Load analyses an earlier run kept; a missing or damaged file is ignored."""
     import marshal
 
+    remember_shipped()
     try:
         with open(path, "rb") as handle:
             loaded = marshal.load(handle)
@@ -172,9 +202,13 @@ class Matcher:
             # Case matters: phrases become escaped patterns searched in the original text.
             patterns = [_phrase_as_pattern(p) for p in phrases] + list(patterns)
             phrases = []
-        self.phrases = compile_phrases(phrases)
+        # The phrase trie compiles on first use: most tries never run on a short
+        # article (their gate says no), and compiling them all was a third of
+        # loading the packs.
+        self._phrase_source = _phrases_regex(phrases) if phrases else None
+        self._phrase_regex: re.Pattern | None = None
         # What a text must hold for each regex to match (see "prefilter" below).
-        self._phrase_gate = _PhraseGate(phrases) if self.phrases else None
+        self._phrase_gate = _PhraseGate(phrases) if self._phrase_source else None
         # (source, compiled or None until first needed, what it needs). A pattern
         # analysed in an earlier run (see remember()) compiled then, so it is
         # valid and need not compile until a text holds what it needs.
@@ -194,6 +228,13 @@ class Matcher:
         self._last: tuple = (None, None, 0, 0, [])
 
     @property
+    def phrases(self) -> re.Pattern | None:
+        """The phrase trie, compiled."""
+        if self._phrase_regex is None and self._phrase_source:
+            self._phrase_regex = re.compile(self._phrase_source)
+        return self._phrase_regex
+
+    @property
     def patterns(self) -> list:
         """Every pattern, compiled (compiling any still waiting for first use)."""
         return [self._compiled(entry) for entry in self._filtered]
@@ -204,7 +245,7 @@ class Matcher:
         return entry[1]
 
     def __bool__(self) -> bool:
-        return bool(self.phrases or self._filtered)
+        return bool(self._phrase_source or self._filtered)
 
     def finditer(self, text: str, lowered: str, start: int = 0, end: int | None = None) -> Iterator[tuple[int, int]]:
         end = len(text) if end is None else end
@@ -220,7 +261,7 @@ class Matcher:
 
     def _scan(self, text: str, lowered: str, start: int, end: int) -> Iterator[tuple[int, int]]:
         view = _view(lowered, start, end)
-        if self.phrases and self._phrase_gate.allows(view):
+        if self._phrase_source and self._phrase_gate.allows(view):
             for m in self.phrases.finditer(lowered, start, end):
                 yield m.span()
         if self._any_words is not None and self._any_words.isdisjoint(view.words):
@@ -412,8 +453,9 @@ def _select(forms: list[tuple]) -> tuple | None:
     """Word clauses are nearly free, so keep them all; a string clause costs a scan:
     keep the best one, checked last (only for texts that passed the words)."""
     forms = set(forms)
-    words = sorted((f for f in forms if not f[1]), key=_rank)
-    strings = sorted((f for f in forms if f[1]), key=lambda f: (_weak(f), -min(len(s) for s in f[1])))
+    # Ties are broken by the text itself, so every run (and the shipped file) agrees.
+    words = sorted((f for f in forms if not f[1]), key=lambda f: (_rank(f), sorted(f[0])))
+    strings = sorted((f for f in forms if f[1]), key=lambda f: (_weak(f), -min(len(s) for s in f[1]), sorted(f[1])))
     if words and not _weak(words[0]):
         strings = [f for f in strings if not f[0]]  # mixed forms only stand in for missing word clauses
     return tuple(words + strings[:1]) or None

@@ -49,9 +49,42 @@ def _is_prose(doc: Document, start: int, end: int) -> bool:
     return doc.text.count(" ", start, end) >= 7
 
 
+def _import_textstat():
+    """textstat's class, imported without pkg_resources.
+
+    textstat 0.7.4 imports pkg_resources (setuptools) for one call, reading its
+    easy-word list. That import was ~100 ms of every run, and Python 3.12+
+    virtual environments do not have setuptools at all. textstat gets a
+    stand-in for that one call, removed again once textstat holds it, so
+    nothing else in the process ever sees it.
+    """
+    import sys
+    import types
+
+    if "pkg_resources" in sys.modules:
+        from textstat.textstat import textstatistics
+
+        return textstatistics
+    shim = types.ModuleType("pkg_resources")
+
+    def resource_stream(package: str, name: str):
+        from importlib.resources import files
+
+        return files(package).joinpath(name).open("rb")
+
+    shim.resource_stream = resource_stream
+    sys.modules["pkg_resources"] = shim
+    try:
+        from textstat.textstat import textstatistics
+    finally:
+        if sys.modules.get("pkg_resources") is shim:
+            del sys.modules["pkg_resources"]
+    return textstatistics
+
+
 @lru_cache(maxsize=1)
 def _textstat():
-    from textstat.textstat import textstatistics
+    textstatistics = _import_textstat()
 
     class CachedSyllables(textstatistics):
         def syllable_count(self, text: str, lang=None) -> int:
