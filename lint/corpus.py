@@ -338,7 +338,7 @@ _DIGITS = re.compile(r"(?<![\w.])\d[\d,.]*\d(?![\w])")
 _VAGUE_AFTER = re.compile(r"^\s*(?:-|\s)?(?:odd|plus|or\s+so|-?something)\b", re.I)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class NumberMention:
     """A year tied to an event, or a quantity with its unit, where a file states it."""
 
@@ -356,7 +356,7 @@ class NumberMention:
     column: int = 1
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class NameMention:
     form: str       # as written, spaces normalised
     line: int
@@ -364,7 +364,7 @@ class NameMention:
     column: int = 1
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class QuoteMention:
     speaker: str                 # full name as the article gives it ("Haroon Akhtar Khan")
     words: tuple[str, ...]       # the quoted words, lowercased
@@ -373,7 +373,7 @@ class QuoteMention:
     column: int = 1
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class SentencePrint:
     line: int
     terms: array                 # hashed content stems, names and numbers of one sentence
@@ -383,7 +383,7 @@ class SentencePrint:
 TERM_FIELDS = ("terms", "phrases", "surnames", "name_terms")
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class StoryFeatures:
     """What the cross-file checks need from one file (no full text)."""
 
