@@ -1,0 +1,42 @@
+"""lint/syllables.py must give textstat's (pyphen's) syllable count, word for word."""
+import re
+
+import pytest
+
+from conftest import ROOT
+from lint.kinds import metric
+from lint.syllables import SyllableCounter
+
+
+@pytest.fixture(scope="module")
+def stats():
+    return metric._textstat()
+
+
+def _vocabulary(stats) -> list[str]:
+    text = "\n".join(p.read_text(encoding="utf-8") for p in sorted((ROOT / "seeds").glob("*")))
+    text += "\n".join(p.read_text(encoding="utf-8") for p in sorted((ROOT / "rules").glob("*.yaml")))
+    words = set(stats.remove_punctuation(text.lower()).split())
+    # Edges: one letter, apostrophes, digits, accents, hyphen-free compounds, long words.
+    words |= {"a", "i", "o'clock", "don't", "1970s", "café", "naïve", "übermensch", "x", "",
+              "antidisestablishmentarianism", "pneumonoultramicroscopicsilicovolcanoconiosis"}
+    return sorted(words)
+
+
+def test_the_pattern_walk_counts_as_pyphen_does(stats):
+    counter = SyllableCounter(stats.pyphen)
+    words = _vocabulary(stats)
+    assert len(words) > SyllableCounter.INDEX_AFTER  # the walk, not only pyphen, is exercised
+    expected = {w: len(stats.pyphen.positions(w)) + 1 for w in words}
+    walked = {w: counter._walk(w) for w in words}
+    assert walked == expected
+    assert {w: counter.count(w) for w in words} == expected
+
+
+def test_textstat_scores_are_unchanged(stats):
+    original = metric._import_textstat()()   # textstat's own counting, through pyphen
+
+    text = (ROOT / "seeds" / "000_ad989706a9c6ca24.txt").read_text(encoding="utf-8")
+    text = re.sub(r"\s+", " ", text)
+    assert stats.syllable_count(text) == original.syllable_count(text)
+    assert stats.flesch_kincaid_grade(text) == original.flesch_kincaid_grade(text)
