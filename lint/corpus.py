@@ -878,19 +878,22 @@ class _Vectors:
         self.terms: list[array] = []         # each file's weighted terms
         self.heavy: list[array] = []         # terms worth indexing: names, word pairs, numbers
         self.norms: list[float] = []
+        shared = df.keys()
+        classes = sorted(WEIGHTS.items(), key=lambda kv: kv[1])
         for f in features:
             kept: dict[int, float] = {}
             heavy: dict[int, bool] = {}
-            for key, base in sorted(WEIGHTS.items(), key=lambda kv: kv[1]):   # the heaviest class wins
-                for t in getattr(f, key):
-                    d = df.get(t)
-                    if d and factors[d] > 0:
+            for key, base in classes:   # the heaviest class wins
+                for t in shared & set(getattr(f, key)):   # most terms are one file's own
+                    d = df[t]
+                    if factors[d] > 0:
                         kept[t] = base * factors[d]
                         heavy[t] = base >= 1.0 and d <= max_df
             self.weights.update(kept)
             self.terms.append(array("I", kept))
             self.heavy.append(array("I", (t for t, is_heavy in heavy.items() if is_heavy)))
             self.norms.append(math.sqrt(sum(w * w for w in kept.values())) or 1.0)
+        self.squares = {t: w * w for t, w in self.weights.items()}
         self._last: tuple[int, set[int]] = (-1, set())
 
     def _set(self, i: int) -> set[int]:
@@ -899,8 +902,8 @@ class _Vectors:
         return self._last[1]
 
     def cosine(self, i: int, j: int) -> float:
-        w = self.weights
-        return sum(w[t] * w[t] for t in self._set(i).intersection(self.terms[j])) / (self.norms[i] * self.norms[j])
+        shared = self._set(i).intersection(self.terms[j])
+        return sum(map(self.squares.__getitem__, shared)) / (self.norms[i] * self.norms[j])
 
     def candidates(self, min_similarity: float, min_shared: float = 3.0) -> dict[tuple[int, int], float]:
         """Similarity of the pairs worth comparing, found through an inverted index.

@@ -91,10 +91,15 @@ def _textstat():
         def syllable_count(self, text: str, lang=None) -> int:
             # textstat's own count (see lint/syllables.py), each distinct word once.
             words = Counter(self.remove_punctuation(text.lower()).split())
-            return sum(n * count(w) for w, n in words.items())
+            total = 0
+            for word, n in words.items():
+                syllables = known.get(word)
+                total += n * (syllables if syllables is not None else counter.count(word))
+            return total
 
     stats = FastSyllables()
-    count = SyllableCounter(stats.pyphen).count
+    counter = SyllableCounter(stats.pyphen)
+    known = counter.known
     return stats
 
 
