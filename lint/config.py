@@ -12,8 +12,6 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import yaml
-
 from .errors import UserError
 from .finding import SEVERITIES
 
@@ -76,6 +74,8 @@ def load_config(path: Path | None) -> Settings:
         except tomllib.TOMLDecodeError as err:
             raise ConfigError(f"{path}: invalid TOML: {err}") from None
     else:
+        import yaml
+
         try:
             data = yaml.safe_load(text) or {}
         except yaml.YAMLError as err:

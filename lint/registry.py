@@ -35,7 +35,6 @@ from pathlib import Path
 from types import MappingProxyType
 from typing import Any, Iterator, Mapping
 
-import yaml
 
 from .errors import UserError
 
@@ -344,7 +343,6 @@ def _compile_matcher(sources: tuple[Source, ...]) -> "re.Pattern[str]":
 
 # The base loader (C if available) only parses and composes: no YAML 1.1 implicit
 # typing, so "NO" (Norway) stays a string and a date stays text until validated.
-_BaseLoader = getattr(yaml, "CBaseLoader", yaml.BaseLoader)
 _NULLS = frozenset(("", "~", "null", "Null", "NULL"))
 _BOOLS = {"true": True, "True": True, "TRUE": True, "false": False, "False": False, "FALSE": False}
 _INT_RE = re.compile(r"^[-+]?[0-9]+$")
@@ -365,7 +363,9 @@ def _parse(text: str) -> tuple[Any, Lines]:
     The loader only composes the node tree; this walk builds the data, records lines,
     rejects duplicate keys and resolves plain scalars by the YAML 1.2 core rules (null,
     true/false, integers; everything else, dates included, stays a string)."""
-    loader = _BaseLoader(text)
+    import yaml  # only for a registry the snapshot does not hold (lint/snapshot.py)
+
+    loader = getattr(yaml, "CBaseLoader", yaml.BaseLoader)(text)
     try:
         node = loader.get_single_node()
     finally:
@@ -375,8 +375,8 @@ def _parse(text: str) -> tuple[Any, Lines]:
     return data, lines
 
 
-def _walk(node: yaml.Node, lines: Lines, memo: dict) -> Any:
-    if isinstance(node, yaml.ScalarNode):
+def _walk(node, lines: Lines, memo: dict) -> Any:
+    if node.id == "scalar":
         value = node.value
         if not node.style:  # plain (unquoted): None from PyYAML, "" from the C parser
             if value in _NULLS:
@@ -389,7 +389,7 @@ def _walk(node: yaml.Node, lines: Lines, memo: dict) -> Any:
     done = memo.get(id(node))
     if done is not None:  # YAML alias (*anchor): the same node again
         return done
-    if isinstance(node, yaml.SequenceNode):
+    if node.id == "sequence":
         items: list = []
         memo[id(node)] = items
         items.extend(_walk(n, lines, memo) for n in node.value)
@@ -418,11 +418,21 @@ def load_registry(path: str | Path) -> Registry:
     keys, missing required keys (name, type, tier, rationale), type/tier values
     outside TYPES/TIERS, malformed aliases/domains/country/context_required, a
     missing or invalid review date, and a name/alias/domain used by two entries."""
+    from . import snapshot
+
     label = str(path)
     try:
-        text = Path(path).read_text(encoding="utf-8")
+        raw = Path(path).read_bytes()
+        text = raw.decode("utf-8")
     except OSError as e:
         raise RegistryError(f"{label}: cannot read registry: {e.strerror or e}") from e
+    except UnicodeDecodeError as e:
+        raise RegistryError(f"{label}: cannot read registry: not UTF-8 ({e.reason})") from e
+    known = snapshot.parsed(Path(path), raw)
+    if known is not None:
+        return _build(known, {}, label)
+    import yaml
+
     try:
         data, lines = _parse(text)
     except _YamlProblem as e:

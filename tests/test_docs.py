@@ -37,3 +37,52 @@ def test_a_damaged_shipped_analyses_file_only_costs_time(tmp_path):
     matcher.remember_shipped(bad)
     matcher.remember_shipped(tmp_path / "missing.json")
     assert matcher._REMEMBERED == before
+
+
+def _gen_snapshot():
+    spec = importlib.util.spec_from_file_location("gen_snapshot", ROOT / "scripts" / "gen_snapshot.py")
+    gen = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(gen)
+    return gen
+
+
+def test_builtin_snapshot_is_up_to_date_and_parses_as_the_yaml_does():
+    import yaml
+
+    from lint import snapshot
+    from lint.rulepack import builtin_rules_dir
+
+    committed = snapshot.SNAPSHOT.read_text(encoding="utf-8")
+    assert committed == _gen_snapshot().render(), "lint/builtin_snapshot.json is stale: run python scripts/gen_snapshot.py"
+    for line in committed.splitlines():
+        entry = json.loads(line)
+        path = builtin_rules_dir() / entry["file"]
+        if entry["file"] != "sources.yaml":  # the registry has its own loader (YAML 1.2 scalars)
+            assert entry["data"] == yaml.safe_load(path.read_text(encoding="utf-8")), entry["file"]
+        assert snapshot.parsed(path, path.read_bytes()) == entry["data"]
+
+
+def test_a_changed_builtin_file_is_parsed_from_its_yaml_not_the_snapshot():
+    from lint import snapshot
+    from lint.rulepack import builtin_rules_dir
+
+    path = builtin_rules_dir() / "provenance.yaml"
+    assert snapshot.parsed(path, path.read_bytes() + b"\n# edited\n") is None
+
+
+def test_linting_with_the_builtin_packs_never_imports_yaml(tmp_path):
+    import subprocess
+    import sys
+
+    article = tmp_path / "a.txt"
+    article.write_text("Critics say the plan will fail, a media report said.\n", encoding="utf-8")
+    code = (
+        "import sys; from lint import cli\n"
+        f"sys.argv = ['newslint', '--no-cache', {str(article)!r}]\n"
+        "try: cli.main()\n"
+        "except SystemExit: pass\n"
+        "print('yaml imported' if 'yaml' in sys.modules else 'no yaml', file=sys.stderr)\n"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=tmp_path)
+    assert "NL4" in done.stdout
+    assert done.stderr.strip().splitlines()[-1] == "no yaml"

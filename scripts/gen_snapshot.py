@@ -1,0 +1,39 @@
+"""Write lint/builtin_snapshot.json: what the built-in packs and registry parse to.
+
+Run after editing anything in rules/: `python scripts/gen_snapshot.py`. A stale
+entry is never used (each is keyed by its file's bytes), it only costs time;
+tests/test_docs.py fails until the snapshot is fresh.
+"""
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from lint import registry, rulepack, snapshot  # noqa: E402
+
+
+def render() -> str:
+    """The snapshot as it should be, parsed from the YAML (never from the snapshot)."""
+    rules = rulepack.builtin_rules_dir()
+    files: dict = {}
+    for path in rulepack.pack_files(rules):
+        if path.is_file():
+            import yaml
+
+            raw = path.read_bytes()
+            files[path.name] = (raw, yaml.load(raw.decode("utf-8"), Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader)))
+    sources = rules / "sources.yaml"
+    raw = sources.read_bytes()
+    files[sources.name] = (raw, registry._parse(raw.decode("utf-8"))[0])
+    return snapshot.snapshot_lines(files)
+
+
+def main() -> None:
+    snapshot.SNAPSHOT.write_text(render(), encoding="utf-8")
+    print(f"wrote {snapshot.SNAPSHOT}")
+
+
+if __name__ == "__main__":
+    main()
