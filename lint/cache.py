@@ -42,13 +42,25 @@ def entry_key(path: str, data: bytes) -> str:
     return hashlib.blake2b(path.encode() + b"\0" + data, digest_size=16).hexdigest()
 
 
+# A temporary file older than this was left by a run that was killed mid-write.
+STALE_TEMP_SECONDS = 3600
+
+
 def cache_folder(root: Path) -> Path:
     """The cache folder, created with the markers that keep it out of git and backups."""
+    import time
+
     folder = root / CACHE_DIR
     if not (folder / ".gitignore").is_file():
         folder.mkdir(exist_ok=True)
         (folder / ".gitignore").write_text("# created by newslint\n*\n")
         (folder / "CACHEDIR.TAG").write_text("Signature: 8a477f597d28d172789f06886806bc55\n")
+    for temp in folder.glob(".tmp-*"):
+        try:
+            if time.time() - temp.stat().st_mtime > STALE_TEMP_SECONDS:
+                temp.unlink()
+        except OSError:
+            pass  # another run's file, gone or in use: not ours to worry about
     return folder
 
 

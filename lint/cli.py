@@ -122,11 +122,12 @@ def _run(args, settings: Settings, packs) -> int:
         kind = Path(args.stdin_filename).suffix if args.stdin_filename else ".txt"
         results.append(linter.lint_bytes(name, sys.stdin.buffer.read(), kind))
     cache = _open_cache(settings) if files and not args.no_cache else None
-    if files:
-        with _progress(len(files)) as advance:
-            results.extend(lint_files(linter, files, args.jobs or default_jobs(), cache, advance))
-    # Standard input is never cached, so a result that includes it is not either.
-    stories = read_together(linter, results, args.one_story, None if stdin else cache)
+    with _progress(len(files), for_people=args.format == "text") as progress:
+        if files:
+            results.extend(lint_files(linter, files, args.jobs or default_jobs(), cache, progress.advance))
+        progress.phase("reading the articles together")
+        # Standard input is never cached, so a result that includes it is not either.
+        stories = read_together(linter, results, args.one_story, None if stdin else cache)
     if cache:
         cache.save()
     if args.corpus_only:
@@ -181,22 +182,30 @@ class _progress:
     """A rich progress bar on stderr, only for a person at a terminal and a run that takes a while.
 
     It appears after PROGRESS_AFTER seconds, so quick runs (pre-commit) never
-    flash one; pipes, CI logs and JSON consumers never see it.
+    flash one. Pipes, CI logs and the machine formats (json, github) never get
+    one: a tool reading them wants nothing but the output.
     """
 
     PROGRESS_AFTER = 0.5
 
-    def __init__(self, total: int):
-        self.total, self.done, self.bar = total, 0, None
-        self.enabled = sys.stderr.isatty() and not os.environ.get("CI") and not os.environ.get("NO_COLOR")
+    def __init__(self, total: int, for_people: bool = True):
+        self.total, self.done, self.bar, self.task = total, 0, None, None
+        self.enabled = (
+            for_people and sys.stderr.isatty() and not os.environ.get("CI") and not os.environ.get("NO_COLOR")
+        )
 
     def __enter__(self):
         import time
 
         self.start = time.monotonic()
-        return self.advance if self.enabled else None
+        return self
 
-    def advance(self) -> None:
+    @property
+    def advance(self):
+        """What to call after each file, or None when no bar may show."""
+        return self._advance if self.enabled else None
+
+    def _advance(self) -> None:
         import time
 
         self.done += 1
@@ -209,6 +218,12 @@ class _progress:
             self.task = self.bar.add_task("linting", total=self.total, completed=self.done)
         elif self.bar is not None:
             self.bar.update(self.task, completed=self.done)
+
+    def phase(self, description: str) -> None:
+        """A step with no count (comparing the articles): shown only where the bar already is."""
+        if self.bar is not None:
+            self.bar.update(self.task, completed=self.total)
+            self.task = self.bar.add_task(description, total=None)
 
     def __exit__(self, *exc):
         if self.bar is not None:

@@ -225,3 +225,61 @@ def test_sources_subcommand_and_extra_registry(capsys, tmp_path, monkeypatch):
     assert "Daily Example (newspaper, DEP" in out
     code, out, _ = run(capsys, "a.txt", "--select", "NL901")
     assert code == 1 and "NL901" in out
+
+
+def _stderr_on_a_terminal(args: list[str], env_extra: dict | None = None) -> tuple[str, str]:
+    """Run newslint with stderr on a pseudo-terminal (stdout a pipe), the bar due at once."""
+    import pty
+    import subprocess
+    import sys
+    import threading
+
+    code = (
+        "import sys; from lint import cli; cli._progress.PROGRESS_AFTER = 0\n"
+        f"sys.argv = ['newslint', *{args!r}]\n"
+        "try: cli.main()\n"
+        "except SystemExit: pass\n"
+    )
+    env = {k: v for k, v in os.environ.items() if k not in ("CI", "NO_COLOR", "FORCE_COLOR")}
+    env.update(env_extra or {})
+    leader, follower = pty.openpty()
+    proc = subprocess.Popen([sys.executable, "-c", code], stdout=subprocess.PIPE, stderr=follower, env=env)
+    os.close(follower)
+    seen = bytearray()
+
+    def drain() -> None:  # a full terminal buffer would block the bar, and the run
+        while True:
+            try:
+                chunk = os.read(leader, 65536)
+            except OSError:  # the other end is closed: all read
+                return
+            if not chunk:
+                return
+            seen.extend(chunk)
+
+    reader = threading.Thread(target=drain)
+    reader.start()
+    out = proc.stdout.read().decode()
+    proc.wait()
+    reader.join()
+    os.close(leader)
+    return out, bytes(seen).decode(errors="replace")
+
+
+def test_progress_bar_shows_on_a_terminal_and_never_in_the_output():
+    out, terminal = _stderr_on_a_terminal([str(SEEDS), "--no-cache", "--jobs", "1"])
+    assert "linting" in terminal
+    assert "linting" not in out and "\x1b[" not in out and "NL101" in out
+
+
+@pytest.mark.parametrize("args, env", [
+    (["--format", "json"], {}),
+    (["--format", "github"], {}),
+    ([], {"CI": "true"}),
+    ([], {"NO_COLOR": "1"}),
+])
+def test_no_progress_bar_for_machines_or_ci(args, env):
+    out, terminal = _stderr_on_a_terminal([str(SEEDS), "--no-cache", "--jobs", "1", *args], env)
+    assert "linting" not in terminal
+    if "json" in args:
+        json.loads(out)

@@ -89,3 +89,22 @@ def test_thousands_of_files(tmp_path, capsys, monkeypatch):
         (tmp_path / f"{i:04d}.txt").write_text(f"Story {i} was filed on Friday, the desk said.\n")
     code, data = run_json(capsys, ".")
     assert code == 0 and len(data["files"]) == 2000
+
+
+def test_temporary_files_of_a_killed_run_are_cleared_later(tmp_path, capsys, monkeypatch):
+    import os
+    import time
+
+    monkeypatch.chdir(tmp_path)
+    make_folder(tmp_path, 2)
+    run_json(capsys, ".")
+    folder = tmp_path / ".newslint_cache"
+    old, fresh = folder / ".tmp-killed", folder / ".tmp-writing"
+    old.write_text("")
+    fresh.write_text("")
+    an_hour_ago = time.time() - 2 * 3600
+    os.utime(old, (an_hour_ago, an_hour_ago))
+    (tmp_path / "a000.txt").write_text("Critics say the deal favours Moscow.\n")  # a new result to save
+    run_json(capsys, ".")
+    assert not old.exists()
+    assert fresh.exists()  # may belong to a run still writing
