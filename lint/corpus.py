@@ -125,6 +125,14 @@ def _tokens(text: str) -> list[tuple[int, int, str]]:
     return out
 
 
+def _words(text: str) -> tuple[str, ...]:
+    """The normalised words of `text`: _tokens without the offsets."""
+    lowered = text.lower().translate(_APOS)
+    if len(lowered) != len(text):
+        return tuple(_norm_word(w) for w in _WORD.findall(text))
+    return tuple([(w[:-2] if w.endswith("'s") else w).strip("'-") for w in _LOWER_WORD.findall(lowered)])
+
+
 def stem(word: str) -> str:
     """A crude stem: 'restore', 'restoring', 'restored' meet at six letters."""
     return word[:6]
@@ -761,7 +769,7 @@ def _quotes(doc: "Document", source_line, excluded: set[int], persons) -> list[Q
         if line in excluded:
             continue
         inner = doc.text[q_start + 1:q_end - 1] if q_end - q_start > 2 else ""
-        words = tuple(_norm_word(w) for w in _WORD.findall(inner))
+        words = _words(inner)
         if len(words) < 6:
             continue
         p_start, p_end = _paragraph_of(doc, q_start)
