@@ -928,36 +928,43 @@ class _Vectors:
             for t in heavy:
                 postings[t].append(i)
         out = {}
+        weights = self.weights
         for i, heavy in enumerate(self.heavy):
-            shared: Counter = Counter()
+            ones: list[int] = []   # later files sharing a term of weight 1 with file i, once per term
+            twos: list[int] = []   # ... of weight 2 (multiword names)
             for t in heavy:
                 docs = postings[t]
-                after = docs[bisect.bisect_right(docs, i):]
-                if after:
-                    weight = 2.0 if self.weights[t] >= 2.0 else 1.0
-                    for j in after:
-                        shared[j] += weight
-            for j in sorted(shared):
-                if shared[j] >= min_shared:
-                    similarity = self.cosine(i, j)
-                    if similarity >= min_similarity:
-                        out[(i, j)] = similarity
+                at = bisect.bisect_right(docs, i)
+                if at < len(docs):
+                    (twos if weights[t] >= 2.0 else ones).extend(docs[at:])
+            if not ones and not twos:
+                continue
+            shared = Counter(ones)       # counted in C: this loop was half of grouping
+            shared.update(twos)
+            shared.update(twos)
+            for j in sorted([j for j, weight in shared.items() if weight >= min_shared]):
+                similarity = self.cosine(i, j)
+                if similarity >= min_similarity:
+                    out[(i, j)] = similarity
         return out
 
 
 def _shared_counts(features: list[StoryFeatures]) -> dict[int, int]:
     """In how many files each term occurs, for the terms two or more files share.
 
-    Counted in 256 slices by the term's top byte: a counter of every distinct
-    term (most occur once) was the largest object of a run.
+    Counted in 16 slices by the term's top bits, each file's sorted arrays cut
+    at the slice bounds and counted in C: a counter of every distinct term
+    (most occur once) was the largest object of a run.
     """
-    slices = [array("I") for _ in range(256)]
+    bounds = [k << 28 for k in range(17)]
+    slices = [array("I") for _ in range(16)]
     for f in features:
-        seen: set[int] = set()
         for key in WEIGHTS:
-            seen.update(getattr(f, key))
-        for t in seen:
-            slices[t >> 24].append(t)
+            terms = getattr(f, key)   # sorted; the classes hash distinct texts, so no term is counted twice
+            cut = [bisect.bisect_left(terms, b) for b in bounds]
+            for k in range(16):
+                if cut[k] < cut[k + 1]:
+                    slices[k].extend(terms[cut[k]:cut[k + 1]])
     shared: dict[int, int] = {}
     for part in slices:
         shared.update((t, c) for t, c in Counter(part).items() if c >= 2)
