@@ -4,10 +4,16 @@ import json
 from conftest import ROOT
 
 
+def _script(name: str):
+    """A generator script under scripts/, loaded as a module."""
+    spec = importlib.util.spec_from_file_location(name, ROOT / "scripts" / f"{name}.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
 def test_rules_reference_is_up_to_date():
-    spec = importlib.util.spec_from_file_location("gen", ROOT / "scripts" / "gen_rules_md.py")
-    gen = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(gen)
+    gen = _script("gen_rules_md")
     committed = (ROOT / "docs" / "rules.md").read_text(encoding="utf-8")
     assert committed == gen.render(), "docs/rules.md is stale: run python scripts/gen_rules_md.py"
 
@@ -15,9 +21,7 @@ def test_rules_reference_is_up_to_date():
 def test_shipped_pattern_analyses_are_up_to_date():
     from lint import matcher
 
-    spec = importlib.util.spec_from_file_location("gen_analyses", ROOT / "scripts" / "gen_pattern_analyses.py")
-    gen = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(gen)
+    gen = _script("gen_pattern_analyses")
     saved = dict(matcher._REMEMBERED), dict(matcher._LEARNED)
     try:
         fresh = gen.analyses()
@@ -39,13 +43,6 @@ def test_a_damaged_shipped_analyses_file_only_costs_time(tmp_path):
     assert matcher._REMEMBERED == before
 
 
-def _gen_snapshot():
-    spec = importlib.util.spec_from_file_location("gen_snapshot", ROOT / "scripts" / "gen_snapshot.py")
-    gen = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(gen)
-    return gen
-
-
 def test_builtin_snapshot_is_up_to_date_and_parses_as_the_yaml_does():
     import yaml
 
@@ -53,7 +50,7 @@ def test_builtin_snapshot_is_up_to_date_and_parses_as_the_yaml_does():
     from lint.rulepack import builtin_rules_dir
 
     committed = snapshot.SNAPSHOT.read_text(encoding="utf-8")
-    assert committed == _gen_snapshot().render(), "lint/builtin_snapshot.json is stale: run python scripts/gen_snapshot.py"
+    assert committed == _script("gen_snapshot").render(), "lint/builtin_snapshot.json is stale: run python scripts/gen_snapshot.py"
     for line in committed.splitlines():
         entry = json.loads(line)
         path = builtin_rules_dir() / entry["file"]
