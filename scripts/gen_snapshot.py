@@ -9,6 +9,8 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
+import yaml
+
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from lint import registry, rulepack, snapshot  # noqa: E402
@@ -16,14 +18,13 @@ from lint import registry, rulepack, snapshot  # noqa: E402
 
 def render() -> str:
     """The snapshot as it should be, parsed from the YAML (never from the snapshot)."""
+    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)   # as lint.rulepack parses a pack
     rules = rulepack.builtin_rules_dir()
     files: dict = {}
     for path in rulepack.pack_files(rules):
         if path.is_file():
-            import yaml
-
             raw = path.read_bytes()
-            files[path.name] = (raw, yaml.load(raw.decode("utf-8"), Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader)))
+            files[path.name] = (raw, yaml.load(raw.decode("utf-8"), Loader=loader))
     sources = rules / "sources.yaml"
     raw = sources.read_bytes()
     files[sources.name] = (raw, registry._parse(raw.decode("utf-8"))[0])
