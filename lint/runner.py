@@ -28,6 +28,7 @@ class FileResult:
     error: str | None = None
     data: dict = field(default_factory=dict)  # per-file data kinds reported (Context.report)
     features: str | None = None  # what the cross-file checks need (lint.corpus), as JSON text
+    story: object = field(default=None, repr=False, compare=False)  # features, parsed (corpus.StoryFeatures)
 
 
 def discover(paths: list[str], settings: Settings) -> tuple[list[str], list[str]]:
@@ -184,11 +185,25 @@ def lint_files(linter: Linter, files: list[str], jobs: int, cache=None, on_done=
         else:
             todo.append((index, path, data, key))
 
+    parallel = jobs > 1 and len(todo) >= PARALLEL_MIN_FILES
     for (index, _, _, key), result in zip(todo, _run(linter, [(p, d) for _, p, d, _ in todo], jobs, on_done)):
         results[index] = result
         if cache:
             cache.put(key, result)
+        if parallel and result.features:
+            # The parent waits on the workers anyway: parse now what reading the
+            # files together needs, not after the last file (~0.25 s on 2,225).
+            _story(result)
     return results  # type: ignore[return-value]
+
+
+def _story(result: FileResult):
+    """The result's story features, parsed once."""
+    if result.story is None:
+        from .corpus import StoryFeatures
+
+        result.story = StoryFeatures.from_json(json.loads(result.features))
+    return result.story
 
 
 def read_together(linter: Linter, results: list[FileResult], one_story: bool = False, cache=None) -> list[list[str]]:
@@ -202,10 +217,9 @@ def read_together(linter: Linter, results: list[FileResult], one_story: bool = F
     key = cache.corpus_key(one_story) if cache else None
     cached = cache.get_corpus(key) if cache else None
     if cached is None:
-        from .corpus import StoryFeatures, check
+        from .corpus import check
 
-        outcome = check([StoryFeatures.from_json(json.loads(r.features)) for r in results if r.features],
-                        linter.corpus_rules, one_story)
+        outcome = check([_story(r) for r in results if r.features], linter.corpus_rules, one_story)
         cached = (outcome.findings, outcome.groups)
         if cache:
             cache.put_corpus(key, *cached)
