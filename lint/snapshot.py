@@ -42,7 +42,7 @@ def parsed(path: Path, data: bytes):
     from .rulepack import builtin_rules_dir
 
     line = _lines().get(path.name)
-    if line is None or path.parent != builtin_rules_dir():
+    if line is None or Path(path).resolve().parent != builtin_rules_dir():
         return None
     try:
         entry = json.loads(line)
