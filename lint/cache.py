@@ -135,7 +135,7 @@ class Cache:
                     stale.unlink(missing_ok=True)
             fd, tmp = tempfile.mkstemp(dir=self.folder, prefix=".tmp-")
             with os.fdopen(fd, "w", encoding="utf-8") as out:
-                json.dump(self.used, out, ensure_ascii=False, separators=(",", ":"))
+                out.write(json.dumps(self.used, ensure_ascii=False, separators=(",", ":")))  # one write: json.dump writes each token
             os.replace(tmp, self.file)
         except OSError:
             pass  # a read-only checkout still lints; it just cannot remember
