@@ -163,18 +163,15 @@ _CACHE_LIMIT = 50_000
 
 def _stem_hashes(words: list[str]) -> list[int]:
     """Hashed content stems of lowercased words, in order."""
-    get = _WORD_HASHES.get
-    out = []
-    for word in words:
-        h = get(word)
-        if h is None:
-            if len(_WORD_HASHES) > _CACHE_LIMIT:
-                _WORD_HASHES.clear()
-            stem_ = _content_stem(word)
-            h = _WORD_HASHES[word] = _hash(stem_) if stem_ else 0
-        if h:
-            out.append(h)
-    return out
+    hashes = list(map(_WORD_HASHES.get, words))   # looked up in C; misses are rare once warm
+    if None in hashes:
+        if len(_WORD_HASHES) > _CACHE_LIMIT:
+            _WORD_HASHES.clear()
+        for k, h in enumerate(hashes):
+            if h is None:
+                stem_ = _content_stem(words[k])
+                hashes[k] = _WORD_HASHES[words[k]] = _hash(stem_) if stem_ else 0
+    return list(filter(None, hashes))   # 0: not a content word
 
 
 def _pair_hash(a: int, b: int) -> int:
