@@ -91,11 +91,14 @@ class Cache:
         if raw is None:
             return None
         try:
+            features = raw.get("features")
+            if features is not None and not isinstance(features, str):
+                return None
             result = FileResult(
                 raw["path"], [Finding.from_json(f) for f in raw["findings"]],
-                list(raw["notes"]), raw.get("error"), dict(raw.get("data", {})), raw.get("features"),
+                list(raw["notes"]), raw.get("error"), dict(raw.get("data", {})), features,
             )
-        except (KeyError, TypeError, ValueError):
+        except (KeyError, TypeError, ValueError, AttributeError):
             return None
         self.used[key] = raw
         return result

@@ -197,6 +197,21 @@ def lint_files(linter: Linter, files: list[str], jobs: int, cache=None, on_done=
     return results  # type: ignore[return-value]
 
 
+def _stories(linter: Linter, results: list[FileResult]) -> list:
+    """Every result's story features; a damaged cache entry is linted again, never fatal."""
+    stories = []
+    for index, result in enumerate(results):
+        if not result.features:
+            continue
+        try:
+            stories.append(_story(result))
+        except (ValueError, TypeError, KeyError, AttributeError):
+            results[index] = result = linter.lint_path(result.path)
+            if result.features:
+                stories.append(_story(result))
+    return stories
+
+
 def _story(result: FileResult):
     """The result's story features, parsed once."""
     if result.story is None:
@@ -219,7 +234,7 @@ def read_together(linter: Linter, results: list[FileResult], one_story: bool = F
     if cached is None:
         from .corpus import check
 
-        outcome = check([_story(r) for r in results if r.features], linter.corpus_rules, one_story)
+        outcome = check(_stories(linter, results), linter.corpus_rules, one_story)
         cached = (outcome.findings, outcome.groups)
         if cache:
             cache.put_corpus(key, *cached)

@@ -108,3 +108,18 @@ def test_temporary_files_of_a_killed_run_are_cleared_later(tmp_path, capsys, mon
     run_json(capsys, ".")
     assert not old.exists()
     assert fresh.exists()  # may belong to a run still writing
+
+
+def test_damaged_story_features_in_the_cache_are_never_fatal(tmp_path, capsys, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    make_folder(tmp_path, 3)
+    _, cold = run_json(capsys, ".")
+    for entry in (tmp_path / ".newslint_cache").glob("results-*.json"):
+        data = json.loads(entry.read_text())
+        files = [key for key in data if not key.startswith("corpus:")]
+        data[files[0]]["features"] = {"not": "text"}       # wrong type: a cache miss
+        data[files[1]]["features"] = '{"terms": 12'         # not JSON: linted again
+        for key in [k for k in data if k.startswith("corpus:")]:
+            del data[key]                                   # so the stories are read again
+        entry.write_text(json.dumps(data))
+    assert run_json(capsys, ".")[1] == cold
