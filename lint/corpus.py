@@ -29,11 +29,11 @@ from __future__ import annotations
 import base64
 import bisect
 import hashlib
-import sys
-from array import array
 import math
 import re
+import sys
 import zlib
+from array import array
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from difflib import SequenceMatcher
@@ -141,10 +141,6 @@ def stem(word: str) -> str:
 _LOWER_WORD = re.compile(r"[a-z][a-z0-9'\-]*")
 
 
-def content_stems(text: str) -> list[str]:
-    return [s for s in map(_content_stem, _LOWER_WORD.findall(text.lower().translate(_APOS))) if s]
-
-
 def _content_stem(word: str) -> str:
     """The stem of a lowercased word, or "" for a word that says nothing about the story."""
     if word.endswith("'s"):
@@ -175,7 +171,7 @@ def _stem_hashes(words: list[str]) -> list[int]:
 
 
 def _pair_hash(a: int, b: int) -> int:
-    """One 32-bit term for two adjacent stems, without building the string."""
+    """One 32-bit term for two adjacent stems (FNV-style mixing), without building the string."""
     return (a * 0x01000193 ^ b) & 0xFFFFFFFF
 
 
