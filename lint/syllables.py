@@ -20,7 +20,9 @@ class SyllableCounter:
         """`hyphenator` is the pyphen.Pyphen textstat uses (its patterns and limits)."""
         self.hyphenator = hyphenator
         self.left, self.right = hyphenator.left, hyphenator.right
-        self.patterns: dict = hyphenator.hd.patterns
+        # pyphen's parsed patterns: {pattern: (offset, values)}. Should a pyphen
+        # release keep them elsewhere, every word goes through pyphen: slower, same count.
+        self.patterns: dict | None = getattr(getattr(hyphenator, "hd", None), "patterns", None)
         self.prefixes: set[str] | None = None
         self.known: dict[str, int] = {}
 
@@ -30,7 +32,7 @@ class SyllableCounter:
         if known is None:
             if len(self.known) > 100_000:  # bounded: an archive's vocabulary is not kept
                 self.known.clear()
-            if self.prefixes is None and len(self.known) < self.INDEX_AFTER:
+            if self.patterns is None or (self.prefixes is None and len(self.known) < self.INDEX_AFTER):
                 known = len(self.hyphenator.positions(word)) + 1
             else:
                 known = self._walk(word)

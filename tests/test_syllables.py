@@ -40,3 +40,14 @@ def test_textstat_scores_are_unchanged(stats):
     text = re.sub(r"\s+", " ", text)
     assert stats.syllable_count(text) == original.syllable_count(text)
     assert stats.flesch_kincaid_grade(text) == original.flesch_kincaid_grade(text)
+
+
+def test_without_pyphens_patterns_every_word_goes_through_pyphen(stats):
+    class Hyphenator:   # a pyphen that keeps its patterns elsewhere
+        left, right = stats.pyphen.left, stats.pyphen.right
+        positions = staticmethod(stats.pyphen.positions)
+
+    counter = SyllableCounter(Hyphenator())
+    words = _vocabulary(stats)
+    assert [counter.count(w) for w in words] == [len(stats.pyphen.positions(w)) + 1 for w in words]
+    assert counter.prefixes is None
