@@ -14,7 +14,7 @@ It times, in one run and on the same files (the 2,225 BBC articles in
   3. newslint warm (same files again, cache present);
   4. newslint cold on one seed file, as the CLI's defaults run it and as the
      pre-commit hook runs it (its args from .pre-commit-hooks.yaml);
-  5. newslint --jobs 1 cold on the whole corpus;
+  5. newslint --jobs 1 cold on the whole corpus (its runs alternate with 2.'s);
   6. proselint and write-good on the whole corpus (installed into
      ~/.cache/newslint-bench if missing; skipped with a note if that fails).
 
@@ -328,8 +328,11 @@ def hook_args() -> list[str]:
 def measure(m: Measurement, argvs: list[list[str]], runs: int, cwd: Path,
             out_path: Path, ok_codes: set[int], before=None,
             timeout: float | None = None, env: dict[str, str] | None = None,
-            count=None) -> Measurement:
-    for i in range(runs):
+            count=None, of: int | None = None) -> Measurement:
+    """Run `runs` more times, adding to m.runs (`of`: the total planned, for the log)."""
+    for _ in range(runs):
+        i = len(m.runs)
+        runs_label = of or runs
         if before:
             before()
         err_path = out_path.with_suffix(".stderr")
@@ -357,7 +360,7 @@ def measure(m: Measurement, argvs: list[list[str]], runs: int, cwd: Path,
         busy = "" if r.other_cores is None else f", other processes {r.other_cores:.2f} cores"
         if r.findings is not None:
             busy += f", {r.findings:,} findings"
-        log(f"{m.label} {i + 1}/{runs}: {r.wall:.3f} s, CPU {r.cpu:.2f} s, "
+        log(f"{m.label} {i + 1}/{runs_label}: {r.wall:.3f} s, CPU {r.cpu:.2f} s, "
             f"peak RSS {r.maxrss_kb / 1024:.0f} MB (tree {max(r.tree_kb, r.maxrss_kb) / 1024:.0f} MB){busy}")
     return m
 
@@ -658,10 +661,17 @@ def main(argv: list[str] | None = None) -> int:
             if not warm_up.ok:
                 problems.append(f"newslint failed: {warm_up.error}")
             else:
-                cold = measure(Measurement("cold", "newslint cold, whole corpus", disp),
-                               whole, args.runs, nl_cwd, out, nl_ok, before=drop_cache,
-                               timeout=args.newslint_timeout, env=env, count=count_newslint)
-                ms["cold"] = cold
+                # Cold and --jobs 1 take turns: on a shared machine the speed drifts
+                # over minutes, and their ratio is the parallel speed-up.
+                j1 = chunk_argv(base, all_files, fmt + ["--jobs", "1"])
+                cold = Measurement("cold", "newslint cold, whole corpus", disp)
+                jobs1 = Measurement("jobs1", "newslint --jobs 1, whole corpus, cold", disp + " --jobs 1")
+                for _ in range(args.runs):
+                    for m, argvs, path in ((cold, whole, out), (jobs1, j1, work / "newslint-j1.json")):
+                        if m.error is None:
+                            measure(m, argvs, 1, nl_cwd, path, nl_ok, before=drop_cache,
+                                    timeout=args.newslint_timeout, env=env, count=count_newslint, of=args.runs)
+                ms["cold"], ms["jobs1"] = cold, jobs1
                 if cold.ok:
                     try:
                         analysis = analyse_findings(load_newslint_json(out), nl_cwd, corpus,
@@ -685,12 +695,6 @@ def main(argv: list[str] | None = None) -> int:
                                                  shlex.join(hook)),
                                      [hook], args.runs, nl_cwd, work / "newslint-hook.json", nl_ok,
                                      before=drop_cache, timeout=args.newslint_timeout, env=env)
-                j1 = chunk_argv(base, all_files, fmt + ["--jobs", "1"])
-                ms["jobs1"] = measure(Measurement("jobs1", "newslint --jobs 1, whole corpus, cold",
-                                                  disp + " --jobs 1"),
-                                      j1, args.runs, nl_cwd, work / "newslint-j1.json", nl_ok,
-                                      before=drop_cache, timeout=args.newslint_timeout, env=env,
-                                      count=count_newslint)
                 for k in ("cold", "warm", "one", "hook", "jobs1"):
                     if k in ms and ms[k].error:
                         problems.append(f"{ms[k].label}: {ms[k].error.splitlines()[0]}")
