@@ -10,12 +10,11 @@ from __future__ import annotations
 
 import hashlib
 import json
-import os
 import sys
-import tempfile
 from pathlib import Path
 
 from . import __version__
+from .atomic import atomic_write
 from .finding import Finding
 from .runner import FileResult
 
@@ -136,10 +135,7 @@ class Cache:
             for stale in self.folder.glob("results-*.json"):
                 if stale != self.file:
                     stale.unlink(missing_ok=True)
-            fd, tmp = tempfile.mkstemp(dir=self.folder, prefix=".tmp-")
-            with os.fdopen(fd, "w", encoding="utf-8") as out:
-                # Streamed: one json.dumps string of 2,225 files' results was +30 MB at peak.
-                json.dump(self.used, out, ensure_ascii=False, separators=(",", ":"))
-            os.replace(tmp, self.file)
+            # Streamed: one json.dumps string of 2,225 files' results was +30 MB at peak.
+            atomic_write(self.file, lambda out: json.dump(self.used, out, ensure_ascii=False, separators=(",", ":")))
         except OSError:
             pass  # a read-only checkout still lints; it just cannot remember

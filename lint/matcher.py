@@ -161,21 +161,16 @@ def remember(path) -> None:
 def keep(path) -> None:
     """Write what this run learned beside what it remembered, atomically; failures are ignored."""
     import marshal
-    import os
-    import tempfile
+
+    from .atomic import atomic_write
 
     if not _LEARNED:
         return
-    tmp = None
     try:
         data = marshal.dumps({**_REMEMBERED, **_LEARNED})
-        fd, tmp = tempfile.mkstemp(dir=os.path.dirname(os.fspath(path)) or ".", prefix=".tmp-")
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-        os.replace(tmp, path)
+        atomic_write(path, lambda handle: handle.write(data), binary=True)
     except (OSError, ValueError):
-        if tmp and os.path.exists(tmp):
-            os.unlink(tmp)
+        pass
 
 
 def compile_pattern(pattern: str, case_sensitive: bool):

@@ -27,7 +27,6 @@ Matching rules (``Registry.matcher``):
 from __future__ import annotations
 
 import datetime as _dt
-import difflib
 import functools
 import re
 from dataclasses import dataclass
@@ -502,6 +501,8 @@ def _build(data: Any, lines: Lines, label: str) -> Registry:
 
 
 def _hint(key: Any, allowed: tuple[str, ...]) -> str:
+    import difflib  # only to word an error
+
     close = difflib.get_close_matches(str(key), allowed, n=1)
     return f" (did you mean {close[0]!r}?)" if close else ""
 

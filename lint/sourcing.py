@@ -37,6 +37,7 @@ import re
 from dataclasses import dataclass, replace
 
 from .document import Document
+from .lazy_re import compile_lazily
 from .matcher import compile_phrases
 
 # ----------------------------------------------------------------------------- score
@@ -269,7 +270,7 @@ ORG_WORDS = _words(
     "assembly senate airlines airways motors holdings partners capital securities exchange executive "
     "treasury cabinet programme"
 )
-_TRAILING = re.compile(
+_TRAILING = compile_lazily(
     r"(?:\s+(?:also|later|earlier|then|further|previously|recently|separately|repeatedly|yesterday|today|"
     r"tonight|once|again|however|meanwhile|instead|now|still|too|has|have|had|would|will|could|may|might|"
     r"already|publicly|privately|initially|originally|subsequently|quickly|immediately|angrily|firmly|strongly|"
@@ -356,28 +357,28 @@ def _cue_pattern(registry) -> tuple[re.Pattern, frozenset[str]]:
     return hit[1], hit[2]
 
 
-_DOCUMENT_TAIL = re.compile(
+_DOCUMENT_TAIL = compile_lazily(
     r"\s+(?:on|by|from|in|with|published\s+by|aired\s+on|posted\s+on|issued\s+by|carried\s+by|"
     r"released\s+by|compiled\s+by|conducted\s+by)\s+"
 )
-_DOC_BEFORE = re.compile(r"(?:\b(?:a|an|the|in)\s+(?:[\w-]+\s+){0,2}|\bfigures\s+|\bdata\s+)$")
-_QUOTED_AS = re.compile(r"\s+(?P<np>[^,.;:“”\"]{2,60}?)\s+as\s+say")
-_CALLED_QUOTE = re.compile(r"\s+[^“”\"\n]{1,60}?[“\"]")
-_LABEL_TAIL = re.compile(r"(?:\s+credit)?\s*:\s*")
+_DOC_BEFORE = compile_lazily(r"(?:\b(?:a|an|the|in)\s+(?:[\w-]+\s+){0,2}|\bfigures\s+|\bdata\s+)$")
+_QUOTED_AS = compile_lazily(r"\s+(?P<np>[^,.;:“”\"]{2,60}?)\s+as\s+say")
+_CALLED_QUOTE = compile_lazily(r"\s+[^“”\"\n]{1,60}?[“\"]")
+_LABEL_TAIL = compile_lazily(r"(?:\s+credit)?\s*:\s*")
 # Credits and notices (original-case text: names start with a capital).
-_PAREN_CREDIT = re.compile(r"\(\s*(?P<who>[A-Z][\w.&'’ -]{0,40}?)\s*/\s*(?P<rest>[^()\n]{1,60}?)\s*\)")
-_CREDIT_NAME = re.compile(r"[A-Z][\w.&'’ -]{1,40}?(?=\s*(?:$|[|)/.,;]))", re.M)
-_PAREN_WIRE = re.compile(r"\(\s*(?P<who>[A-Z][\w .&-]{1,30}?)\s*\)\s*(?:[-–—:]|\.?\s*$)", re.M)
-_WIRE_INPUT = re.compile(
+_PAREN_CREDIT = compile_lazily(r"\(\s*(?P<who>[A-Z][\w.&'’ -]{0,40}?)\s*/\s*(?P<rest>[^()\n]{1,60}?)\s*\)")
+_CREDIT_NAME = compile_lazily(r"[A-Z][\w.&'’ -]{1,40}?(?=\s*(?:$|[|)/.,;]))", re.M)
+_PAREN_WIRE = compile_lazily(r"\(\s*(?P<who>[A-Z][\w .&-]{1,30}?)\s*\)\s*(?:[-–—:]|\.?\s*$)", re.M)
+_WIRE_INPUT = compile_lazily(
     r"[(\[]\s*with\s+(?:additional\s+)?(?:inputs?\s+from\s+(?P<a>[^)\]\n]{2,60})|(?P<b>[^)\]\n]{2,40}?)\s+inputs?)\s*[)\]]"
     r"|^\s*with\s+(?:additional\s+)?(?:inputs?\s+from\s+(?P<c>[^\n]{2,60}?)|(?P<d>(?:\S+\s+){0,2}\S+)\s+inputs?)\s*\.?\s*$",
     re.I | re.M,
 )
-_DATELINE = re.compile(
+_DATELINE = compile_lazily(
     r"^\s*[A-Z][A-Z .'-]{2,40}(?:,\s*[A-Z][a-z]+\.?\s+\d{1,2})?\s*\(\s*(?P<who>[A-Za-z][\w .-]{1,30}?)\s*\)\s*[-–—:]",
     re.M,
 )
-_REPUBLISHED = re.compile(
+_REPUBLISHED = compile_lazily(
     r"\b(?:this|the)\s+(?:news|story|article|report|piece|post|content|item)\s+(?:has\s+been|had\s+been|was|is)\s+"
     r"(?:copied|taken|lifted|borrowed|republished|reproduced|reprinted|syndicated|sourced|extracted|adapted)\s+"
     r"(?:verbatim\s+)?(?:from|via|off)\s+(?P<a>[^\n.;]{2,60})"
@@ -389,36 +390,36 @@ _REPUBLISHED = re.compile(
     r"|\b(?P<feed>published\s+from\s+an?\s+(?:syndicated|agency|wire)\s+feed|auto-?generated\s+from\s+an?\s+syndicated\s+feed)",
     re.I | re.M,
 )
-_AI_IMAGE = re.compile(
+_AI_IMAGE = compile_lazily(
     r"\b(?:(?:this|the)\s+(?:image|illustration|picture|photo)\s+(?:is|was)\s+(?:an?\s+)?ai[- ]generated"
     r"|ai[- ]generated\s+(?:image|illustration|picture|photo)"
     r"|(?:image|illustration|picture)\s+(?:was\s+)?(?:created|generated|made)\s+(?:with|by|using)\s+(?:an?\s+)?"
     r"(?:ai|artificial\s+intelligence))\b"
 )
-_PLATFORM_CUE = re.compile(
+_PLATFORM_CUE = compile_lazily(
     r"\b(?:posted|said|wrote|shared|published|announced|tweeted|uploaded|statement|message|video|post|posts|"
     r"written|live|broadcast|streamed|appeared)\s+(?:[\w’']+\s+){0,3}?(?:on|via)\s+(?:(?:its|his|her|their|the)\s+)?"
     r"(?:official\s+)?(?=[A-Za-z])"
     r"|\b(?:in|on)\s+an?\s+(?=[A-Z][\w.]*\s+(?:post|video|page|account|live|statement|message)\b)"
 )
 # Sentences that speak about the page, not the news (matched at a sentence start).
-_META_START = re.compile(
+_META_START = compile_lazily(
     r"\W*(?:(?:this|the)\s+(?:image|photo|picture|video|illustration|article|story|content|page)\b"
     r"|it\s+is\s+a\s+fictional\b|read\s+more\b|also\s+read\b|see\s+also\b|click\s+here\b|subscribe\b|"
     r"sign\s+up\b|follow\s+us\b|share\s+this\b)"
 )
-_META_ANY = re.compile(r"for illustrative purposes|all rights reserved|©")
-_ANY_SENTENCE_END = re.compile(r"""[.!?…]['"”’)\]]*(?:\s|$)""")
-_LIST_ITEM = re.compile(r"^\s*(?:[•●▪◦*+–—-]|\d{1,2}[.)])\s")
+_META_ANY = compile_lazily(r"for illustrative purposes|all rights reserved|©")
+_ANY_SENTENCE_END = compile_lazily(r"""[.!?…]['"”’)\]]*(?:\s|$)""")
+_LIST_ITEM = compile_lazily(r"^\s*(?:[•●▪◦*+–—-]|\d{1,2}[.)])\s")
 # Page furniture that opens a pasted page.
-_FURNITURE = re.compile(
+_FURNITURE = compile_lazily(
     r"^\s*(?:(?:last\s+)?updated|published|posted|modified|first\s+published)\b.{0,40}$"
     r"|^\s*(?:follow|share|short\s+url|comments?|print|listen|save|email|tweet|whatsapp)\s*(?:this|us|story|article)?\s*$"
     r"|\b\d+\s*(?:sec|secs|seconds|min|mins|minutes|hr|hrs|hours?|days?)\s+ago\s*$",
     re.I,
 )
-_PAGE_DATELINE = re.compile(r"^\s*[A-Z][A-Z .'-]{2,30}(?:\s*\([^)\n]{1,20}\))?\s*[:—–-]\s+\S")
-_CITE_BEFORE = re.compile(
+_PAGE_DATELINE = compile_lazily(r"^\s*[A-Z][A-Z .'-]{2,30}(?:\s*\([^)\n]{1,20}\))?\s*[:—–-]\s+\S")
+_CITE_BEFORE = compile_lazily(
     r"(?:\baccording\s+to|\btold|\breported\s+by|\bquoted\s+by|\bcited\s+by|\bciting|\bquoting|\bvia|"
     r"\b(?:copied|taken|republished|reproduced|reprinted|syndicated|lifted|sourced)\s+from|\bcourtesy(?:\s+of)?|"
     r"\binputs?\s+from|\binterviews?\s+with|\binterviewed\s+by|\bspeaking\s+to|\bwriting\s+in|\bwrote\s+in|"
@@ -426,7 +427,7 @@ _CITE_BEFORE = re.compile(
     r"(?:on|by|in|from|published\s+by|aired\s+on)|\bpublished\s+(?:in|by)|\baired\s+on|\bbroadcast\s+on)"
     r"(?:\s+(?:the|a|an))?\s*$"
 )
-_CITE_AFTER = re.compile(
+_CITE_AFTER = compile_lazily(
     r"(?:[’']s?)?\s*(?:reported|reports|reporting|quoted|cited|news\s+agency|inputs?\b|newspaper|broadcaster|"
     r"said\s+in\s+a\s+(?:report|statement)|correspondent|reporter|report\b|website)"
 )
@@ -443,21 +444,21 @@ def _ends_sentence(text: str, start: int = 0, end: int | None = None) -> bool:
     return tail[-1:] in (".", "!", "…")
 
 
-_NAME_WORD = re.compile(r"[A-Z][a-z’'-]+|[A-Z]\.")
-_AFTER_QUOTE = re.compile(r"[,”\"’:]\s*$")
-_AFTER_CLOSE = re.compile(r"[,.!?…]\s*[\"”]\s+(?:[\w’'.-]+\s+){0,5}$")
-_BY_AGENT = re.compile(r"\s+by\s+(?=\S)")
-_AS_SAYING = re.compile(r"\s+as\s+say")
-_TELLS_STORY = re.compile(r"\s+(?:the\s+)?(?:story|stories|tale|tales|history)\b")
+_NAME_WORD = compile_lazily(r"[A-Z][a-z’'-]+|[A-Z]\.")
+_AFTER_QUOTE = compile_lazily(r"[,”\"’:]\s*$")
+_AFTER_CLOSE = compile_lazily(r"[,.!?…]\s*[\"”]\s+(?:[\w’'.-]+\s+){0,5}$")
+_BY_AGENT = compile_lazily(r"\s+by\s+(?=\S)")
+_AS_SAYING = compile_lazily(r"\s+as\s+say")
+_TELLS_STORY = compile_lazily(r"\s+(?:the\s+)?(?:story|stories|tale|tales|history)\b")
 _AGENTLESS_VAGUE = _words("accused criticised criticized described reported claimed alleged said quoted")
-_NUMBER_SUBJECT = re.compile(r"(?:about\s+|some\s+|nearly\s+|almost\s+|over\s+|more\s+than\s+)?\d[\d,.]*\s*(?:%|per\s*cent|percent)?(?:\s+of\s+\w+)*$")
-_ASIDE = re.compile(r",\s*(?:however|though|meanwhile|too|in\s+turn|for\s+(?:his|her|its|their)\s+part)\s*,?\s*$", re.I)
-_NP_AFTER = re.compile(r"[^,.;:()“”\"\n]{1,90}")
-_WHEN_AFTER = re.compile(r"\s+(?:on|in|at|last|this|earlier|yesterday|today)\b.*$")
-_CLAUSE_AFTER = re.compile(r"\s+(?:that|who|which|as|after|before|when|while|because)\b.*$")
-_APPOSITIVE_AFTER = re.compile(r",\s*([^,.;()“”\"\n]{3,80}?)\s*(?:,|\.|$|\s+who\b)")
-_PAREN_END = re.compile(r"\s*\([^()]{1,20}\)\s*$")
-_PLACE_END = re.compile(r"(?<=\w)\s+in\s+(?:the\s+)?[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)?$")
+_NUMBER_SUBJECT = compile_lazily(r"(?:about\s+|some\s+|nearly\s+|almost\s+|over\s+|more\s+than\s+)?\d[\d,.]*\s*(?:%|per\s*cent|percent)?(?:\s+of\s+\w+)*$")
+_ASIDE = compile_lazily(r",\s*(?:however|though|meanwhile|too|in\s+turn|for\s+(?:his|her|its|their)\s+part)\s*,?\s*$", re.I)
+_NP_AFTER = compile_lazily(r"[^,.;:()“”\"\n]{1,90}")
+_WHEN_AFTER = compile_lazily(r"\s+(?:on|in|at|last|this|earlier|yesterday|today)\b.*$")
+_CLAUSE_AFTER = compile_lazily(r"\s+(?:that|who|which|as|after|before|when|while|because)\b.*$")
+_APPOSITIVE_AFTER = compile_lazily(r",\s*([^,.;()“”\"\n]{3,80}?)\s*(?:,|\.|$|\s+who\b)")
+_PAREN_END = compile_lazily(r"\s*\([^()]{1,20}\)\s*$")
+_PLACE_END = compile_lazily(r"(?<=\w)\s+in\s+(?:the\s+)?[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)?$")
 
 
 # ----------------------------------------------------------------------------- the analysis

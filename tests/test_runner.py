@@ -123,3 +123,21 @@ def test_damaged_story_features_in_the_cache_are_never_fatal(tmp_path, capsys, m
             del data[key]                                   # so the stories are read again
         entry.write_text(json.dumps(data))
     assert run_json(capsys, ".")[1] == cold
+
+
+def test_atomic_write_leaves_the_old_file_when_writing_fails(tmp_path):
+    import pytest
+
+    from lint.atomic import atomic_write
+
+    target = tmp_path / "kept.json"
+    atomic_write(target, lambda out: out.write('{"old": 1}'))
+
+    def broken(out):
+        out.write('{"new": ')
+        raise OSError("disk full")
+
+    with pytest.raises(OSError):
+        atomic_write(target, broken)
+    assert target.read_text() == '{"old": 1}'
+    assert [p.name for p in tmp_path.iterdir()] == ["kept.json"]   # no temporary file left behind

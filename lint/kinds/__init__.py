@@ -74,10 +74,17 @@ def registry() -> dict[str, type[Kind]]:
     global _REGISTRY
     if _REGISTRY is None:
         import importlib
-        import pkgutil
+        import os
 
-        for module in pkgutil.iter_modules(__path__):
-            importlib.import_module(f"{__name__}.{module.name}")
+        # The package's modules, listed by hand: pkgutil costs ~4 ms to import.
+        names = {
+            entry.rsplit(".", 1)[0]
+            for folder in __path__
+            for entry in os.listdir(folder)
+            if entry.endswith((".py", ".pyc")) and not entry.startswith("_")
+        }
+        for name in sorted(names):
+            importlib.import_module(f"{__name__}.{name}")
         found: dict[str, type[Kind]] = {}
         pending = list(Kind.__subclasses__())
         while pending:

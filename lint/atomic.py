@@ -1,0 +1,28 @@
+"""Write a file whole or not at all: a temporary file beside it, then one rename.
+
+A reader sees the old file or the new one, never half of one. A run killed
+mid-write leaves a `.tmp-*` file, which the cache folder clears later
+(lint.cache.cache_folder). Not tempfile: it imports shutil, bz2 and lzma,
+~6 ms of every run.
+"""
+from __future__ import annotations
+
+import os
+from typing import Callable, IO
+
+
+def atomic_write(path, fill: Callable[[IO], None], binary: bool = False) -> None:
+    """Create or replace `path` with what `fill(handle)` writes. Raises OSError."""
+    folder = os.path.dirname(os.fspath(path)) or "."
+    tmp = os.path.join(folder, f".tmp-{os.getpid()}-{os.urandom(6).hex()}")
+    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    try:
+        with os.fdopen(fd, "wb" if binary else "w", **({} if binary else {"encoding": "utf-8"})) as handle:
+            fill(handle)
+        os.replace(tmp, path)
+    except BaseException:
+        try:
+            os.unlink(tmp)
+        except OSError:
+            pass
+        raise
