@@ -51,3 +51,18 @@ def test_without_pyphens_patterns_every_word_goes_through_pyphen(stats):
     words = _vocabulary(stats)
     assert [counter.count(w) for w in words] == [len(stats.pyphen.positions(w)) + 1 for w in words]
     assert counter.prefixes is None
+
+
+def test_textstat_reads_its_easy_words_without_pkg_resources():
+    import subprocess
+    import sys
+
+    code = (
+        "import sys; from lint.kinds import metric\n"
+        "stats = metric._textstat()\n"
+        "print(stats.difficult_words('another animal every morning'),"  # long, but on the easy list
+        " stats.difficult_words('antidisestablishmentarianism prevails'),"
+        " 'pkg_resources' in sys.modules)\n"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert done.stdout.split() == ["0", "2", "False"]

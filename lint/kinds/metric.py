@@ -11,8 +11,8 @@ from collections import Counter
 from functools import lru_cache
 
 from ..document import Document
-from ..syllables import SyllableCounter
 from ..finding import Hit
+from ..syllables import SyllableCounter
 from . import Context, Kind, OptionError
 
 METRICS = (
