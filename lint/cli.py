@@ -89,6 +89,9 @@ def run(args) -> int:
     settings = settings_for(args)
     if args.sources_only:
         settings.select, settings.extend_select = ["sourcing"], []
+    from . import matcher
+
+    matcher.remember_shipped()   # shipped with newslint, not a cache: --no-cache uses it too
     keep_patterns = None if args.no_cache or args.list_rules or args.explain else _remember_patterns()
     try:
         return _run(args, settings, load_packs([builtin_rules_dir(), *settings.rules], settings.options))

@@ -122,10 +122,16 @@ def _learn(source: str, flags: int, compiled) -> tuple | None:
 SHIPPED_ANALYSES = Path(__file__).with_name("pattern_analyses.json")
 
 
+_SHIPPED_READ: set[Path] = set()
+
+
 def remember_shipped(path: Path = SHIPPED_ANALYSES) -> None:
-    """Load the shipped analyses; a missing or damaged file only costs time."""
+    """Load the shipped analyses (once per process); a missing or damaged file only costs time."""
     import json
 
+    if path in _SHIPPED_READ:
+        return
+    _SHIPPED_READ.add(path)
     try:
         entries = json.loads(path.read_text(encoding="utf-8"))
         for source, flags, needs in entries:
@@ -148,7 +154,6 @@ def remember(path) -> None:
     """Load analyses an earlier run kept; a missing or damaged file is ignored."""
     import marshal
 
-    remember_shipped()
     try:
         with open(path, "rb") as handle:
             loaded = marshal.load(handle)

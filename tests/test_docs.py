@@ -1,6 +1,8 @@
 import importlib.util
 import json
 
+import pytest
+
 from conftest import ROOT
 
 
@@ -30,6 +32,25 @@ def test_shipped_pattern_analyses_are_up_to_date():
         matcher._LEARNED.clear(), matcher._LEARNED.update(saved[1])
     shipped = json.loads(matcher.SHIPPED_ANALYSES.read_text(encoding="utf-8"))
     assert shipped == fresh, "lint/pattern_analyses.json is stale: run python scripts/gen_pattern_analyses.py"
+
+
+@pytest.mark.parametrize("flags", [[], ["--no-cache"], ["--list-rules"]])
+def test_a_run_analyses_no_builtin_pattern_itself(tmp_path, flags):
+    """The shipped analyses serve every run, cached or not (they are not a cache)."""
+    import subprocess
+    import sys
+
+    article = tmp_path / "a.txt"
+    article.write_text("Critics say the plan will fail.\n", encoding="utf-8")
+    code = (
+        "import sys; from lint import cli, matcher\n"
+        f"sys.argv = ['newslint', *{flags!r}, {str(article)!r}]\n"
+        "try: cli.main()\n"
+        "except SystemExit: pass\n"
+        "print(len(matcher._LEARNED), file=sys.stderr)\n"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=tmp_path)
+    assert done.stderr.strip().splitlines()[-1] == "0"
 
 
 def test_a_damaged_shipped_analyses_file_only_costs_time(tmp_path):
