@@ -40,6 +40,7 @@ from difflib import SequenceMatcher
 from typing import TYPE_CHECKING, Iterable
 
 from .finding import Finding, Related
+from .lazy_re import compile_lazily
 from .kinds.corpus import CHECKS  # noqa: F401  (the checks a corpus rule may name)
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -100,7 +101,7 @@ STOP = frozenset(
 )
 
 # Tokens: words (with inner apostrophes and hyphens) and numbers.
-_WORD = re.compile(r"[A-Za-z][A-Za-z0-9’'\-]*")
+_WORD = compile_lazily(r"[A-Za-z][A-Za-z0-9’'\-]*")
 _APOS = str.maketrans({"’": "'", "‘": "'"})
 
 
@@ -138,7 +139,7 @@ def stem(word: str) -> str:
     return word[:6]
 
 
-_LOWER_WORD = re.compile(r"[a-z][a-z0-9'\-]*")
+_LOWER_WORD = compile_lazily(r"[a-z][a-z0-9'\-]*")
 
 
 def _content_stem(word: str) -> str:
@@ -212,14 +213,14 @@ ORG_SUFFIXES = frozenset(
 )
 # A capitalised token, an all-caps acronym, or a hyphenated name (Tehreek-e-Insaf).
 _CAP = r"(?:[A-Z][\w’'\-]*[\w])|[A-Z]\.(?=[ \t]+[A-Z])|[A-Z]"
-_NAME_RUN = re.compile(rf"(?<![\w’'\-])(?:{_CAP})(?:[ \t]+(?:{_CAP}))*")
+_NAME_RUN = compile_lazily(rf"(?<![\w’'\-])(?:{_CAP})(?:[ \t]+(?:{_CAP}))*")
 _POSSESSIVE_ENDS = ("’s", "'s")
 # An organisation named by its legal suffix, whatever the case of the words before
 # it: "industrial engineering LLC" as well as "Industries Engineering LLC".
-_ORG = re.compile(
+_ORG = compile_lazily(
     r"(?<![\w’'\-])((?:[A-Za-z][\w&\-]*[ \t]+){1,4}?)(LLC|Ltd|Limited|Inc|Corp|Corporation|PLC|plc|GmbH|AG|JSC|PJSC|OJSC)\b\.?"
 )
-_ORG_SUFFIX = re.compile(r"\b(?:LLC|Ltd|Limited|Inc|Corp|Corporation|PLC|plc|GmbH|AG|JSC|PJSC|OJSC)\b")
+_ORG_SUFFIX = compile_lazily(r"\b(?:LLC|Ltd|Limited|Inc|Corp|Corporation|PLC|plc|GmbH|AG|JSC|PJSC|OJSC)\b")
 _ORG_STOP = STOP
 
 
@@ -286,7 +287,7 @@ def _opener(word: str) -> bool:
     return low in STOP or low.endswith(("ing", "ed", "ly")) or low in OPENERS
 
 
-_SINGLE_NAME = re.compile(r"(?<=[a-z0-9,;:)]\s)([A-Z][a-z][\w’'\-]+)")
+_SINGLE_NAME = compile_lazily(r"(?<=[a-z0-9,;:)]\s)([A-Z][a-z][\w’'\-]+)")
 
 
 def single_names(text: str) -> list[tuple[int, str]]:
@@ -316,27 +317,27 @@ END_CUES = frozenset(
     bankrupt bankruptcy liquidated liquidation turmoil""".split()
 )
 SLOT_NAMES = {"origin": "year it was founded, built or began operating", "end": "year it closed or its trouble began"}
-FINAL_MARKS = re.compile(
+FINAL_MARKS = compile_lazily(
     r"\bfor\s+good\b|\bpermanently\b|\bforever\b|\bfor\s+ever\b|\bonce\s+and\s+for\s+all\b|\bnever\s+to\s+(?:re)?open\b",
     re.I,
 )
-_NUMBER = re.compile(
+_NUMBER = compile_lazily(
     r"(?<![\w.,$£€:/\-])(?P<cur>[$£€])?(?P<num>\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)(?![\d]|[:/\-]\d)"
     r"(?P<dec>s\b|[’']s\b)?"
     r"(?:[ \t]?(?P<scale>bn|billion|mn|m|million|trillion|tn|k)\b)?"
     r"(?P<pct>[ \t]?%|[ \t]per[ \t]?cent\b|[ \t]percent\b)?"
 )
 _SCALES = {"bn": 1e9, "billion": 1e9, "mn": 1e6, "m": 1e6, "million": 1e6, "trillion": 1e12, "tn": 1e12, "k": 1e3}
-_APPROX = re.compile(
+_APPROX = compile_lazily(
     r"(?:\b(?P<about>about|around|nearly|almost|roughly|some|approximately|estimated|circa|close\s+to)"
     r"|\b(?P<atleast>more\s+than|over|at\s+least|upwards\s+of)"
     r"|\b(?P<atmost>up\s+to|under|less\s+than|fewer\s+than|as\s+many\s+as|no\s+more\s+than))\s*[$£€]?$",
     re.I,
 )
-_CONVERSION = re.compile(r"\d[\d.,]*\s*(?:bn|m|k|billion|million)?\s*\($")
-_ANY_DIGIT = re.compile(r"\d")
-_DIGITS = re.compile(r"(?<![\w.])\d[\d,.]*\d(?![\w])")
-_VAGUE_AFTER = re.compile(r"^\s*(?:-|\s)?(?:odd|plus|or\s+so|-?something)\b", re.I)
+_CONVERSION = compile_lazily(r"\d[\d.,]*\s*(?:bn|m|k|billion|million)?\s*\($")
+_ANY_DIGIT = compile_lazily(r"\d")
+_DIGITS = compile_lazily(r"(?<![\w.])\d[\d,.]*\d(?![\w])")
+_VAGUE_AFTER = compile_lazily(r"^\s*(?:-|\s)?(?:odd|plus|or\s+so|-?something)\b", re.I)
 
 
 @dataclass(frozen=True, slots=True)
@@ -453,29 +454,29 @@ class CorpusResult:
 EXCLUDED_CATEGORIES = frozenset({"chrome", "off-topic"})
 
 _CREDIT_PATTERNS = [
-    re.compile(r"\(\s*with\s+(?:inputs?\s+from\s+)?(?P<name>[^()\n]{2,40}?)(?:\s+inputs?)?\s*\)", re.I),
-    re.compile(
+    compile_lazily(r"\(\s*with\s+(?:inputs?\s+from\s+)?(?P<name>[^()\n]{2,40}?)(?:\s+inputs?)?\s*\)", re.I),
+    compile_lazily(
         r"\b(?:copied|taken|reproduced|republished|reprinted|adapted|lifted|extracted|syndicated)\s+"
         r"(?:verbatim\s+)?from\s+(?:the\s+)?(?P<name>[A-Z][\w.&’'-]*(?:\s+[A-Z][\w.&’'-]*){0,4})"
     ),
-    re.compile(
+    compile_lazily(
         r"\b(?:originally|first)\s+(?:published|appeared|ran|posted|aired)\s+(?:on|in|at|by|with)\s+(?:the\s+)?"
         r"(?P<name>[A-Z][\w.&’'-]*(?:\s+[A-Z][\w.&’'-]*){0,4})"
     ),
-    re.compile(r"\b(?:courtesy(?:\s+of)?|source|via)\s*:?\s+(?:the\s+)?(?P<name>[A-Z][\w.&’'-]*(?:\s+[A-Z][\w.&’'-]*){0,3})"),
-    re.compile(r"\b(?:a\s+)?report\s+(?:on|in|by|from)\s+(?:the\s+)?(?P<name>[A-Z][\w.&’'-]*(?:\s+[A-Z][\w.&’'-]*){0,3})"),
-    re.compile(
+    compile_lazily(r"\b(?:courtesy(?:\s+of)?|source|via)\s*:?\s+(?:the\s+)?(?P<name>[A-Z][\w.&’'-]*(?:\s+[A-Z][\w.&’'-]*){0,3})"),
+    compile_lazily(r"\b(?:a\s+)?report\s+(?:on|in|by|from)\s+(?:the\s+)?(?P<name>[A-Z][\w.&’'-]*(?:\s+[A-Z][\w.&’'-]*){0,3})"),
+    compile_lazily(
         r"(?P<name>\b[A-Z][\w.&’'-]*(?:\s+[A-Z][\w.&’'-]*){0,3}|\b(?:state|local|official)\s+(?:media|television|tv|news\s+agency|radio))"
         r"\s+(?:news\s+agency\s+|newspaper\s+|daily\s+|broadcaster\s+|channel\s+)?(?:reported|reports|quoted)\b"
     ),
-    re.compile(
+    compile_lazily(
         r"\baccording\s+to\s+(?:the\s+)?(?P<name>[A-Z][\w.&’'-]*(?:\s+[A-Z][\w.&’'-]*){0,3})\s+"
         r"(?:news\s+agency|newspaper|daily|broadcaster|channel|television|tv|radio|website|news)\b",
         re.I,
     ),
-    re.compile(r"\btold\s+(?:the\s+)?(?P<outlet>[A-Z][\w.&’'-]*(?:\s+[A-Z][\w.&’'-]*){0,3})"),
-    re.compile(r"\((?P<name>Reuters|AP|AFP|PTI|IANS|ANI|APP|Xinhua|Bloomberg|UNI|dpa|EFE|ANSA|Kyodo|Yonhap|TASS|RIA)\)"),
-    re.compile(r"\b(?:reporting|additional\s+reporting|writing)\s+by\s+(?P<name>[A-Z][\w.&’'-]*(?:\s+[A-Z][\w.&’'-]*){0,3})"),
+    compile_lazily(r"\btold\s+(?:the\s+)?(?P<outlet>[A-Z][\w.&’'-]*(?:\s+[A-Z][\w.&’'-]*){0,3})"),
+    compile_lazily(r"\((?P<name>Reuters|AP|AFP|PTI|IANS|ANI|APP|Xinhua|Bloomberg|UNI|dpa|EFE|ANSA|Kyodo|Yonhap|TASS|RIA)\)"),
+    compile_lazily(r"\b(?:reporting|additional\s+reporting|writing)\s+by\s+(?P<name>[A-Z][\w.&’'-]*(?:\s+[A-Z][\w.&’'-]*){0,3})"),
 ]
 
 # The last word of an outlet's name, where a verb alone ("told X") does not say X is one.
@@ -495,9 +496,9 @@ _SAID = (
     r"said|says|say|added|adds|remarked|told|tells|stated|states|explained|noted|insisted|argued|warned|"
     r"declared|wrote|writes|commented|recalled|continued|maintained|stressed|acknowledged|admitted"
 )
-_SPEAKER_AFTER = re.compile(rf"^[\s,.;:—–-]*(?P<pre>[^.!?\n“”\"]{{0,80}}?)\b(?:{_SAID})\b(?P<post>[^!?\n“”\"]{{0,120}})")
-_SAID_WORD = re.compile(rf"\b(?:{_SAID}|according\s+to)\b")
-_PRONOUN = re.compile(r"^\s*(?:he|she|they)\s*$", re.I)
+_SPEAKER_AFTER = compile_lazily(rf"^[\s,.;:—–-]*(?P<pre>[^.!?\n“”\"]{{0,80}}?)\b(?:{_SAID})\b(?P<post>[^!?\n“”\"]{{0,120}})")
+_SAID_WORD = compile_lazily(rf"\b(?:{_SAID}|according\s+to)\b")
+_PRONOUN = compile_lazily(r"^\s*(?:he|she|they)\s*$", re.I)
 
 
 def extract(doc: "Document", findings: Iterable[Finding] = ()) -> StoryFeatures:

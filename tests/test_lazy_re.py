@@ -1,7 +1,7 @@
 """Module-level patterns that compile on first use (lint/lazy_re.py)."""
 import re
 
-from lint import sourcing
+from lint import corpus, sourcing
 from lint.lazy_re import LazyPattern, compile_lazily
 
 
@@ -18,8 +18,9 @@ def test_a_lazy_pattern_answers_as_the_compiled_one():
 
 def test_every_lazy_pattern_of_the_engine_compiles():
     """A typo in a pattern no test text reaches would otherwise surface mid-run."""
-    lazy = [value for value in vars(sourcing).values() if isinstance(value, LazyPattern)]
-    assert len(lazy) >= 30
+    lazy = [value for module in (sourcing, corpus) for value in vars(module).values() if isinstance(value, LazyPattern)]
+    lazy += corpus._CREDIT_PATTERNS
+    assert len(lazy) >= 60
     for pattern in lazy:
         pattern.search("")   # compiles it, or raises re.error here
         assert "search" in vars(pattern)
