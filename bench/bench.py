@@ -570,7 +570,7 @@ def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0],
                                  formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--runs", type=int, default=3, help="runs per newslint/python figure (median; default 3)")
-    ap.add_argument("--peer-runs", type=int, default=1, help="runs per peer (default 1; they are slow)")
+    ap.add_argument("--peer-runs", type=int, default=3, help="runs per peer; the figure is the median (default 3)")
     ap.add_argument("--no-peers", action="store_true", help="skip proselint and write-good")
     ap.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS,
                     help=f"folder of *.txt articles (default {DEFAULT_CORPUS})")
