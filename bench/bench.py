@@ -18,6 +18,10 @@ It times, in one run and on the same files (the 2,225 BBC articles in
   6. proselint and write-good on the whole corpus (installed into
      ~/.cache/newslint-bench if missing; skipped with a note if that fails).
 
+The runs of 2., 5. and 6. take turns (cold, --jobs 1, proselint, write-good,
+cold, ...): on a shared machine the speed drifts over minutes, and turns make
+the drift hit every figure of a ratio alike.
+
 Each figure is the median of N runs. Peak memory comes from os.wait4 (the
 largest single process of the tree, Linux counts waited-for descendants) and
 from sampling /proc for the sum over the whole process tree. See
@@ -636,7 +640,43 @@ def main(argv: list[str] | None = None) -> int:
         ms["python"] = measure(Measurement("python", "python -c pass (start-up floor)", shlex.join(py)),
                                [py], args.runs, work, work / "py.out", {0}, env=env)
 
-        # 2-5. newslint
+        # 2. peers: installed and warmed up first, timed in turns with newslint below
+        peer_ms: list[tuple[Peer, Measurement]] = []
+        peer_jobs: list[tuple[Peer, Measurement, list[list[str]], Path]] = []
+        if args.no_peers:
+            log("--no-peers: skipping proselint and write-good")
+        else:
+            for setup in (setup_proselint, setup_write_good):
+                peer = setup(args.peer_dir)
+                if isinstance(peer, str):
+                    name = "proselint" if setup is setup_proselint else "write-good"
+                    problems.append(f"{name} skipped: {peer}")
+                    log(problems[-1])
+                    continue
+                chunks = chunk_argv(peer.prefix, all_files, peer.suffix)
+                disp = f"{shlex.join(peer.prefix)} <{len(all_files)} files>"
+                if len(chunks) > 1:
+                    disp += f" (in {len(chunks)} calls)"
+                m = Measurement(peer.name, f"{peer.name} {peer.version}, whole corpus", disp,
+                                note=peer.note or None)
+                out = work / f"{peer.name}.out"
+                try:  # untimed warm-up on one file: fills bytecode and file caches
+                    run_command([peer.prefix + [str(one_file)] + peer.suffix], work, out,
+                                out.with_suffix(".stderr"), timeout=300, env=env)
+                except OSError:
+                    pass
+                ms[peer.name] = m
+                peer_ms.append((peer, m))
+                peer_jobs.append((peer, m, chunks, out))
+
+        def peers_once() -> None:
+            """One more run of each peer still short of --peer-runs."""
+            for peer, m, chunks, out in peer_jobs:
+                if m.error is None and len(m.runs) < args.peer_runs:
+                    measure(m, chunks, 1, work, out, peer.ok_codes, timeout=args.peer_timeout, env=env,
+                            of=args.peer_runs)
+
+        # 3-6. newslint
         nl = find_newslint(args.newslint)
         analysis = None
         if nl is None:
@@ -666,11 +706,13 @@ def main(argv: list[str] | None = None) -> int:
                 j1 = chunk_argv(base, all_files, fmt + ["--jobs", "1"])
                 cold = Measurement("cold", "newslint cold, whole corpus", disp)
                 jobs1 = Measurement("jobs1", "newslint --jobs 1, whole corpus, cold", disp + " --jobs 1")
+                # The peers take their turns in the same rounds: their ratios to cold too.
                 for _ in range(args.runs):
                     for m, argvs, path in ((cold, whole, out), (jobs1, j1, work / "newslint-j1.json")):
                         if m.error is None:
                             measure(m, argvs, 1, nl_cwd, path, nl_ok, before=drop_cache,
                                     timeout=args.newslint_timeout, env=env, count=count_newslint, of=args.runs)
+                    peers_once()
                 ms["cold"], ms["jobs1"] = cold, jobs1
                 if cold.ok:
                     try:
@@ -711,39 +753,14 @@ def main(argv: list[str] | None = None) -> int:
                                         "results should not depend on the cache or on --jobs")
             drop_cache()
 
-        # 6. peers
-        peer_ms: list[tuple[Peer, Measurement]] = []
-        if args.no_peers:
-            log("--no-peers: skipping proselint and write-good")
-        else:
-            for setup in (setup_proselint, setup_write_good):
-                peer = setup(args.peer_dir)
-                if isinstance(peer, str):
-                    name = "proselint" if setup is setup_proselint else "write-good"
-                    problems.append(f"{name} skipped: {peer}")
-                    log(problems[-1])
-                    continue
-                chunks = chunk_argv(peer.prefix, all_files, peer.suffix)
-                disp = f"{shlex.join(peer.prefix)} <{len(all_files)} files>"
-                if len(chunks) > 1:
-                    disp += f" (in {len(chunks)} calls)"
-                m = Measurement(peer.name, f"{peer.name} {peer.version}, whole corpus", disp,
-                                note=peer.note or None)
-                log(f"running {peer.name} {peer.version} over {len(all_files)} files "
-                    f"in {len(chunks)} call(s) ...")
-                out = work / f"{peer.name}.out"
-                try:  # untimed warm-up on one file: fills bytecode and file caches
-                    run_command([peer.prefix + [str(one_file)] + peer.suffix], work, out,
-                                out.with_suffix(".stderr"), timeout=300, env=env)
-                except OSError:
-                    pass
-                measure(m, chunks, args.peer_runs, work, out, peer.ok_codes, timeout=args.peer_timeout, env=env)
-                if m.ok:
-                    m.findings = peer.count(out)
-                else:
-                    problems.append(f"{peer.name}: {m.error.splitlines()[0]}")
-                ms[peer.name] = m
-                peer_ms.append((peer, m))
+        # 7. the peers' runs not yet taken (all of them when newslint did not run)
+        for _ in range(args.peer_runs):
+            peers_once()
+        for peer, m, chunks, out in peer_jobs:
+            if m.ok:
+                m.findings = peer.count(out)
+            else:
+                problems.append(f"{peer.name}: {m.error.splitlines()[0] if m.error else 'no runs'}")
     finally:
         shutil.rmtree(work, ignore_errors=True)
 
