@@ -256,7 +256,10 @@ def _run(linter: Linter, jobs_list: list[tuple[str, bytes]], jobs: int, on_done)
     # fork shares the loaded packs with the workers for free where it exists.
     methods = multiprocessing.get_all_start_methods()
     context = multiprocessing.get_context("fork" if "fork" in methods else None)
-    chunk = max(1, len(jobs_list) // (jobs * 8))
+    # Small chunks (~35 files for 2,225 on two cores): the last one is what one
+    # worker still chews on while the other idles. Three runs each, x8 vs x32
+    # chunks a worker: 8.2 s vs 8.0 s on average, within this machine's noise.
+    chunk = max(1, len(jobs_list) // (jobs * 32))
     with ProcessPoolExecutor(jobs, mp_context=context, initializer=_init_worker, initargs=(linter,)) as pool:
         for result in pool.map(_lint_job, jobs_list, chunksize=chunk):
             if on_done:
