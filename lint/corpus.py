@@ -522,7 +522,7 @@ def extract(doc: "Document", findings: Iterable[Finding] = ()) -> StoryFeatures:
     surnames: set[int] = set()
     name_terms: set[int] = set()
     numbers: list[NumberMention] = []
-    names: dict[str, list[tuple[int, int]]] = {}
+    names: dict[str, list] = {}                 # form -> [first (line, column), count]
     sentences: list[SentencePrint] = []
     prose: list[str] = []
     persons: list[tuple[int, list[str]]] = []   # (view offset, name tokens), for speakers
@@ -547,7 +547,12 @@ def extract(doc: "Document", findings: Iterable[Finding] = ()) -> StoryFeatures:
             h = _hash("n:" + key)
             name_terms.add(h)
             sentence_terms.add(h)
-            names.setdefault(" ".join(name.split()), []).append(doc.position(start + offset))
+            form = " ".join(name.split())
+            seen = names.get(form)
+            if seen is None:
+                names[form] = [doc.position(start + offset), 1]   # where it first appears
+            else:
+                seen[1] += 1
             tokens = name.split()
             if tokens[-1].lower() not in ORG_SUFFIXES:
                 persons.append((start + offset, tokens))
@@ -579,7 +584,7 @@ def extract(doc: "Document", findings: Iterable[Finding] = ()) -> StoryFeatures:
         surnames=_term_array(surnames),
         name_terms=_term_array(name_terms),
         numbers=tuple(numbers),
-        names=tuple(NameMention(form, where[0][0], len(where), where[0][1]) for form, where in names.items()),
+        names=tuple(NameMention(form, first[0], count, first[1]) for form, (first, count) in names.items()),
         quotes=tuple(_quotes(doc, source_line, excluded, persons)),
         sentences=tuple(sentences),
         credits=credits,
