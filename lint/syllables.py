@@ -5,11 +5,13 @@ hyphenation points plus one. pyphen finds the points with Liang's algorithm:
 at each position of the word it looks up every substring up to the longest
 pattern (about 8 dictionary lookups a letter). Knowing every beginning of a
 pattern, the walk stops at the first substring no pattern starts with,
-usually after one or two letters. Same patterns, same maximum rule, same left/right limits,
-so the same count (tests/test_syllables.py checks it word by word against
-pyphen); pyphen took ~1.4 s of one core on the 2,225 BBC articles.
+usually after one or two letters. Same patterns, same maximum rule, same
+left/right limits, so the same count (tests/test_syllables.py checks it word
+by word against pyphen); pyphen took ~1.4 s of one core on the 2,225 BBC
+articles.
 """
 from __future__ import annotations
+
 
 class SyllableCounter:
     # Building the index of pattern beginnings costs ~15 ms; a single article
