@@ -69,7 +69,7 @@ def prefilter_file(root: Path) -> Path:
 
     stat = Path(matcher.__file__).stat()
     tag = hashlib.blake2b(f"{__version__}:{stat.st_size}:{stat.st_mtime_ns}".encode(), digest_size=6).hexdigest()
-    return root / CACHE_DIR / f"prefilters-{tag}.marshal"
+    return root / CACHE_DIR / f"prefilters-{tag}.json"
 
 
 class Cache:

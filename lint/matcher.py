@@ -96,18 +96,23 @@ def compile_phrases(phrases: list[str]) -> re.Pattern | None:
 
 
 def _flags(case_sensitive: bool) -> int:
-    # A plain int: re.RegexFlag would not marshal (see remember()).
+    # A plain int: re.RegexFlag would not survive the JSON of remembered analyses.
     return int(re.MULTILINE | (0 if case_sensitive else re.IGNORECASE))
 
 
 # -- analyses remembered between runs -------------------------------------------------
 # Working out what a pattern needs parses it (with compiling, ~2 ms a pattern
 # and most of the time it takes to load the packs). The answer depends only on
-# the pattern's text and flags, so the CLI keeps the answers in the cache
-# folder. marshal, not pickle: the answers are plain tuples, frozensets and
-# strings, and loading a marshalled file runs no code.
+# the pattern's text and flags, so it is worked out once and remembered: the
+# built-in packs' answers ship with newslint (lint/pattern_analyses.json,
+# written by scripts/gen_pattern_analyses.py, checked fresh by a test), and the
+# CLI keeps those of a newsroom's own packs in the cache folder. One format for
+# both: JSON rows [text, flags, needs], plain data that runs no code on load.
 _REMEMBERED: dict[tuple[str, int], tuple | None] = {}
 _LEARNED: dict[tuple[str, int], tuple | None] = {}
+
+SHIPPED_ANALYSES = Path(__file__).with_name("pattern_analyses.json")
+_SHIPPED_READ = False
 
 
 def _learn(source: str, flags: int, compiled) -> tuple | None:
@@ -116,64 +121,54 @@ def _learn(source: str, flags: int, compiled) -> tuple | None:
     return needs
 
 
-# The analyses of the built-in packs' patterns ship with newslint (written by
-# scripts/gen_pattern_analyses.py, checked fresh by a test), so even the first
-# run after installing does not parse them: that was ~150 ms of a one-file run.
-SHIPPED_ANALYSES = Path(__file__).with_name("pattern_analyses.json")
+def remember_shipped() -> None:
+    """Load the shipped analyses, once per process (that first run after installing
+    would otherwise spend ~150 ms working them out)."""
+    global _SHIPPED_READ
+    if not _SHIPPED_READ:
+        _SHIPPED_READ = True
+        remember(SHIPPED_ANALYSES)
 
 
-_SHIPPED_READ: set[Path] = set()
-
-
-def remember_shipped(path: Path = SHIPPED_ANALYSES) -> None:
-    """Load the shipped analyses (once per process); a missing or damaged file only costs time."""
+def remember(path) -> None:
+    """Load remembered analyses; a missing or damaged file only costs time."""
     import json
 
-    if path in _SHIPPED_READ:
-        return
-    _SHIPPED_READ.add(path)
     try:
-        entries = json.loads(path.read_text(encoding="utf-8"))
-        for source, flags, needs in entries:
-            _REMEMBERED[(source, flags)] = (
-                None if needs is None else tuple((frozenset(words), tuple(strings)) for words, strings in needs)
-            )
+        rows = json.loads(Path(path).read_text(encoding="utf-8"))
+        loaded = {}
+        for source, flags, needs in rows:
+            if not isinstance(source, str) or not isinstance(flags, int):
+                return
+            if needs is not None:
+                needs = tuple((frozenset(words), tuple(strings)) for words, strings in needs)
+                if not all(isinstance(x, str) for clause in needs for part in clause for x in part):
+                    return
+            loaded[(source, flags)] = needs
     except (OSError, ValueError, TypeError):
-        pass
+        return
+    _REMEMBERED.update(loaded)  # all of a file or nothing of it
 
 
-def shipped_entries(analyses: dict) -> list:
-    """Analyses as the JSON rows remember_shipped() reads, in a stable order."""
+def analyses_rows(analyses: dict) -> list:
+    """Analyses as the JSON rows remember() reads, in a stable order."""
     return [
         [source, flags, None if needs is None else [[sorted(words), list(strings)] for words, strings in needs]]
         for (source, flags), needs in sorted(analyses.items())
     ]
 
 
-def remember(path) -> None:
-    """Load analyses an earlier run kept; a missing or damaged file is ignored."""
-    import marshal
-
-    try:
-        with open(path, "rb") as handle:
-            loaded = marshal.load(handle)
-        if isinstance(loaded, dict):
-            _REMEMBERED.update(loaded)
-    except (OSError, EOFError, ValueError, TypeError):
-        pass
-
-
 def keep(path) -> None:
     """Write what this run learned beside what it remembered, atomically; failures are ignored."""
-    import marshal
+    import json
 
     from .atomic import atomic_write
 
     if not _LEARNED:
         return
     try:
-        data = marshal.dumps({**_REMEMBERED, **_LEARNED})
-        atomic_write(path, lambda handle: handle.write(data), binary=True)
+        rows = analyses_rows({**_REMEMBERED, **_LEARNED})
+        atomic_write(path, lambda out: json.dump(rows, out, ensure_ascii=False))
     except (OSError, ValueError):
         pass
 

@@ -20,7 +20,7 @@ def analyses() -> list:
     matcher._REMEMBERED.clear()
     matcher._LEARNED.clear()
     load_packs([builtin_rules_dir()])
-    return matcher.shipped_entries(matcher._LEARNED)
+    return matcher.analyses_rows(matcher._LEARNED)
 
 
 def main() -> None:

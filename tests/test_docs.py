@@ -59,8 +59,8 @@ def test_a_damaged_shipped_analyses_file_only_costs_time(tmp_path):
     bad = tmp_path / "analyses.json"
     bad.write_text('[["\\\\bx", 10, [["not", "a clause"]]]', encoding="utf-8")  # truncated, wrong shape
     before = dict(matcher._REMEMBERED)
-    matcher.remember_shipped(bad)
-    matcher.remember_shipped(tmp_path / "missing.json")
+    matcher.remember(bad)
+    matcher.remember(tmp_path / "missing.json")
     assert matcher._REMEMBERED == before
 
 

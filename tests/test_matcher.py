@@ -329,7 +329,7 @@ def test_remembered_analyses_skip_compiling_until_needed(tmp_path):
         M._REMEMBERED.clear()
         M._LEARNED.clear()
         learned = Matcher([], [pattern])
-        path = tmp_path / "prefilters.marshal"
+        path = tmp_path / "prefilters.json"
         M.keep(path)
         M._REMEMBERED.clear()
         M.remember(path)
@@ -348,7 +348,7 @@ def test_remembered_analyses_skip_compiling_until_needed(tmp_path):
 
 
 def test_damaged_remembered_file_is_ignored(tmp_path):
-    path = tmp_path / "prefilters.marshal"
+    path = tmp_path / "prefilters.json"
     path.write_bytes(b"\x00garbage")
     M.remember(path)  # must not raise
     assert Matcher([], [r"\bcritics\s+say\b"]).search("Critics say so.", "critics say so.")
