@@ -105,11 +105,15 @@ _WORD = compile_lazily(r"[A-Za-z][A-Za-z0-9’'\-]*")
 _APOS = str.maketrans({"’": "'", "‘": "'"})
 
 
-def _norm_word(token: str) -> str:
-    word = token.lower().translate(_APOS)
+def _bare(word: str) -> str:
+    """A lowercased word without its possessive and edge apostrophes or hyphens."""
     if word.endswith("'s"):
         word = word[:-2]
     return word.strip("'-")
+
+
+def _norm_word(token: str) -> str:
+    return _bare(token.lower().translate(_APOS))
 
 
 def _tokens(text: str) -> list[tuple[int, int, str]]:
@@ -117,21 +121,15 @@ def _tokens(text: str) -> list[tuple[int, int, str]]:
     lowered = text.lower().translate(_APOS)
     if len(lowered) != len(text):  # a character whose lower case is longer: go word by word
         return [(m.start(), m.end(), _norm_word(m.group(0))) for m in _WORD.finditer(text)]
-    out = []
-    for m in _LOWER_WORD.finditer(lowered):
-        word = m.group(0)
-        if word.endswith("'s"):
-            word = word[:-2]
-        out.append((m.start(), m.end(), word.strip("'-")))
-    return out
+    return [(m.start(), m.end(), _bare(m.group(0))) for m in _LOWER_WORD.finditer(lowered)]
 
 
 def _words(text: str) -> tuple[str, ...]:
     """The normalised words of `text`: _tokens without the offsets."""
     lowered = text.lower().translate(_APOS)
     if len(lowered) != len(text):
-        return tuple(_norm_word(w) for w in _WORD.findall(text))
-    return tuple([(w[:-2] if w.endswith("'s") else w).strip("'-") for w in _LOWER_WORD.findall(lowered)])
+        return tuple(map(_norm_word, _WORD.findall(text)))
+    return tuple(map(_bare, _LOWER_WORD.findall(lowered)))
 
 
 def stem(word: str) -> str:
@@ -144,9 +142,7 @@ _LOWER_WORD = compile_lazily(r"[a-z][a-z0-9'\-]*")
 
 def _content_stem(word: str) -> str:
     """The stem of a lowercased word, or "" for a word that says nothing about the story."""
-    if word.endswith("'s"):
-        word = word[:-2]
-    word = word.strip("'-")
+    word = _bare(word)
     return word[:6] if len(word) >= 3 and word not in STOP else ""
 
 
