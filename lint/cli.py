@@ -10,7 +10,7 @@ import os
 import sys
 from pathlib import Path
 
-from . import __version__
+from . import __version__, compiled_regex
 from .config import ConfigError, Settings, find_config, load_config
 from .finding import SEVERITIES, severity_rank
 from .errors import UserError
@@ -98,6 +98,7 @@ def run(args) -> int:
     finally:
         if keep_patterns:
             keep_patterns()
+        compiled_regex.save()   # kept like bytecode, not a result cache: --no-cache keeps it too
 
 
 def _run(args, settings: Settings, packs) -> int:

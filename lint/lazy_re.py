@@ -9,7 +9,7 @@ compiled pattern's do.
 """
 from __future__ import annotations
 
-import re
+from . import compiled_regex
 
 _METHODS = ("search", "match", "fullmatch", "finditer", "findall", "sub", "subn", "split")
 
@@ -21,7 +21,7 @@ class LazyPattern:
     def __getattr__(self, name: str):
         if name.startswith("__"):  # copy and pickle probes: not a pattern's business
             raise AttributeError(name)
-        compiled = re.compile(*self._source)
+        compiled = compiled_regex.compile(*self._source)
         for method in _METHODS:
             setattr(self, method, getattr(compiled, method))
         self.pattern, self.flags, self.groupindex = compiled.pattern, compiled.flags, compiled.groupindex

@@ -21,6 +21,8 @@ import re
 from pathlib import Path
 from typing import Iterator
 
+from . import compiled_regex
+
 try:  # the regex parser of the stdlib engine; private, but stable for years
     import re._parser as sre_parse  # Python 3.11+
     from re import _constants as sre
@@ -92,7 +94,7 @@ def _phrases_regex(phrases: list[str]) -> str | None:
 def compile_phrases(phrases: list[str]) -> re.Pattern | None:
     if not phrases:
         return None
-    return re.compile(_phrases_regex(phrases))
+    return compiled_regex.compile(_phrases_regex(phrases))
 
 
 def _flags(case_sensitive: bool) -> int:
@@ -177,7 +179,7 @@ def compile_pattern(pattern: str, case_sensitive: bool):
     """The stdlib engine where it can (2-3x faster here); `regex` for what only it knows (\\p{Lu})."""
     flags = _flags(case_sensitive)
     try:
-        return re.compile(pattern, flags)
+        return compiled_regex.compile(pattern, flags)
     except re.error:
         pass
     import regex  # only for patterns the stdlib cannot compile: 15 ms to import

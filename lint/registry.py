@@ -35,6 +35,7 @@ from types import MappingProxyType
 from typing import Any, Iterator, Mapping
 
 
+from . import compiled_regex
 from .errors import UserError
 
 __all__ = [
@@ -330,11 +331,11 @@ def _compile_matcher(sources: tuple[Source, ...]) -> "re.Pattern[str]":
         node[_END] = {}
     if not root:
         return re.compile(r"(?!)")
-    pattern = re.compile(r"(?i)(?<!\w)" + _emit(root, exact=False) + r"(?!\w)")
+    pattern = compiled_regex.compile(r"(?i)(?<!\w)" + _emit(root, exact=False) + r"(?!\w)")
     for text in texts:  # each spelling must be found whole, else use the exact form
         m = pattern.match(text)
         if m is None or m.end() != len(text):
-            return re.compile(r"(?i)(?<!\w)" + _emit(root, exact=True) + r"(?!\w)")
+            return compiled_regex.compile(r"(?i)(?<!\w)" + _emit(root, exact=True) + r"(?!\w)")
     return pattern
 
 

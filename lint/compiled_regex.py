@@ -1,0 +1,112 @@
+"""Compiled regular expressions kept between runs, the way Python keeps bytecode.
+
+Compiling newslint's big patterns (the source registry's one alternation of
+every outlet name, the phrase tries) was ~25 ms of a one-file run. The stdlib
+compiles in two steps: Python code parses the pattern and emits the engine's
+code, a list of ints; then `_sre.compile` checks that code and wraps it. Only
+the first step is slow, and its output depends only on the pattern, its flags
+and the engine's version. So it is kept beside the bytecode, in
+`lint/__pycache__/compiled_regex.<python tag>.json`, under the same switches
+(PYTHONPYCACHEPREFIX moves it, PYTHONDONTWRITEBYTECODE stops the writing), and
+a later run goes straight to `_sre.compile`.
+
+`_sre.compile` validates the code it is handed and rejects broken code; a
+damaged file, another engine version or a change in these private interfaces
+only means compiling the usual way. Not on CPython: always the usual way.
+"""
+from __future__ import annotations
+
+import base64
+import re
+import sys
+from array import array
+from pathlib import Path
+
+try:  # private, but the same from Python 3.11 to 3.13 (checked)
+    import _sre
+    from re import _compiler, _parser
+
+    _ENGINE = f"{sys.implementation.cache_tag}-{_sre.MAGIC}"
+    _USABLE = sys.implementation.name == "cpython" and array("I").itemsize == _sre.CODESIZE
+except (ImportError, AttributeError):  # pragma: no cover - another interpreter
+    _USABLE = False
+
+_KEPT: dict[str, list] = {}   # "flags:pattern" -> [flags, code (base64), groups, groupindex, indexgroup]
+_USED: set[str] = set()
+_state = {"loaded": False, "learned": False}
+_MAX_KEPT = 400  # a newsroom that keeps editing its packs would otherwise grow the file forever
+
+
+def store_path() -> Path:
+    from importlib.util import cache_from_source
+
+    # cache_from_source applies the interpreter's tag and PYTHONPYCACHEPREFIX, as for a .pyc.
+    return Path(cache_from_source(str(Path(__file__)))).with_suffix(".json")
+
+
+def compile(pattern: str, flags: int = 0) -> re.Pattern:  # noqa: A001 - re.compile's twin
+    """`re.compile(pattern, flags)`, from the kept engine code when there is some."""
+    if not _USABLE:
+        return re.compile(pattern, flags)
+    if not _state["loaded"]:
+        _state["loaded"] = True
+        _load(store_path())
+    key = f"{int(flags)}:{pattern}"
+    row = _KEPT.get(key)
+    if row is not None:
+        try:
+            compiled = _sre.compile(pattern, row[0], array("I", base64.b64decode(row[1])).tolist(),
+                                    row[2], row[3], tuple(row[4]))
+            _USED.add(key)
+            return compiled
+        except Exception:  # damaged or foreign: forget it, compile afresh
+            del _KEPT[key]
+    return _learn(key, pattern, int(flags))
+
+
+def _learn(key: str, pattern: str, flags: int) -> re.Pattern:
+    parsed = _parser.parse(pattern, flags)  # raises re.error as re.compile would
+    try:  # what re._compiler.compile does, keeping the code on the way
+        code = _compiler._code(parsed, flags)
+        groupindex = dict(parsed.state.groupdict)
+        indexgroup = [None] * parsed.state.groups
+        for name, index in groupindex.items():
+            indexgroup[index] = name
+        row = [flags | parsed.state.flags, base64.b64encode(array("I", code).tobytes()).decode("ascii"),
+               parsed.state.groups - 1, groupindex, indexgroup]
+        compiled = _sre.compile(pattern, row[0], code, row[2], groupindex, tuple(indexgroup))
+    except Exception:  # the private interface moved: the public one still works
+        return re.compile(pattern, flags)
+    _KEPT[key] = row
+    _USED.add(key)
+    _state["learned"] = True
+    return compiled
+
+
+def _load(path: Path) -> None:
+    import json
+
+    try:
+        data = json.loads(path.read_bytes())
+        if data.get("engine") == _ENGINE and isinstance(data.get("patterns"), dict):
+            _KEPT.update(data["patterns"])
+    except (OSError, ValueError, AttributeError):
+        pass  # missing or damaged: everything compiles the usual way
+
+
+def save(path: Path | None = None) -> None:
+    """Write the kept code if this run compiled something new; failures are ignored."""
+    if not (_USABLE and _state["learned"]) or sys.dont_write_bytecode:
+        return
+    import json
+
+    from .atomic import atomic_write
+
+    kept = _KEPT if len(_KEPT) <= _MAX_KEPT else {k: _KEPT[k] for k in _USED}
+    path = path or store_path()
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        atomic_write(path, lambda out: json.dump({"engine": _ENGINE, "patterns": kept}, out))
+    except OSError:
+        pass
+    _state["learned"] = False

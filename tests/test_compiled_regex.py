@@ -1,0 +1,96 @@
+"""Compiled regular expressions kept between runs (lint/compiled_regex.py)."""
+import base64
+import json
+import re
+import sys
+from array import array
+from pathlib import Path
+
+import pytest
+
+from lint import compiled_regex, registry
+from lint.matcher import _phrases_regex
+
+SEED = (Path(__file__).resolve().parents[1] / "seeds" / "002_382a15d2e6cbff16.txt").read_text(encoding="utf-8")
+
+PATTERNS = [
+    (r"(?P<who>[A-Z]\w+) (?:said|told) (?P<whom>\w+)", 0),
+    (r"(?<![\w])according to\b", re.IGNORECASE | re.MULTILINE),
+    (r"^\s*(read more|trending)\s*:?", re.I | re.M),
+    (_phrases_regex(["many hope", "critics say", "a media report said", "with inputs from"]), 0),
+]
+
+
+@pytest.fixture
+def fresh(monkeypatch, tmp_path):
+    """A process that has kept nothing yet, writing to a store in tmp_path."""
+    def restart():
+        monkeypatch.setattr(compiled_regex, "_KEPT", {})
+        monkeypatch.setattr(compiled_regex, "_USED", set())
+        monkeypatch.setattr(compiled_regex, "_state", {"loaded": False, "learned": False})
+
+    store = tmp_path / "compiled_regex.json"
+    monkeypatch.setattr(compiled_regex, "store_path", lambda: store)
+    monkeypatch.setattr(sys, "dont_write_bytecode", False)
+    restart()
+    return store, restart
+
+
+def _same(a: re.Pattern, b: re.Pattern, text: str) -> None:
+    assert (a.pattern, a.flags, a.groups, dict(a.groupindex)) == (b.pattern, b.flags, b.groups, dict(b.groupindex))
+    assert [m.groups() + (m.span(),) for m in a.finditer(text)] == [m.groups() + (m.span(),) for m in b.finditer(text)]
+
+
+def test_kept_code_gives_the_same_pattern_without_parsing(fresh, monkeypatch):
+    store, restart = fresh
+    source = registry.default_registry().matcher().pattern   # the biggest pattern newslint compiles
+    patterns = PATTERNS + [(source, 0)]
+    for pattern, flags in patterns:
+        _same(compiled_regex.compile(pattern, flags), re.compile(pattern, flags), SEED)
+    compiled_regex.save()
+    assert set(json.loads(store.read_text())["patterns"]) == {f"{int(f)}:{p}" for p, f in patterns}
+
+    restart()
+    def no_parsing(*args):
+        raise AssertionError("a kept pattern was parsed again")
+    monkeypatch.setattr(compiled_regex._parser, "parse", no_parsing)
+    for pattern, flags in patterns:
+        _same(compiled_regex.compile(pattern, flags), re.compile(pattern, flags), SEED)
+    assert not compiled_regex._state["learned"]
+
+
+def test_a_pattern_that_does_not_compile_raises_as_re_does(fresh):
+    with pytest.raises(re.error):
+        compiled_regex.compile(r"(unclosed")
+
+
+@pytest.mark.parametrize("damage", ["not json", '{"engine": "x", "patterns": {}}', "[1, 2]"])
+def test_a_damaged_or_foreign_store_only_costs_time(fresh, damage):
+    store, _ = fresh
+    store.write_text(damage)
+    for pattern, flags in PATTERNS:
+        _same(compiled_regex.compile(pattern, flags), re.compile(pattern, flags), SEED)
+
+
+def test_code_the_engine_rejects_is_compiled_afresh(fresh):
+    store, _ = fresh
+    pattern, flags = PATTERNS[0]
+    broken = base64.b64encode(array("I", [1, 2, 3]).tobytes()).decode()
+    store.write_text(json.dumps({"engine": compiled_regex._ENGINE,
+                                 "patterns": {f"{flags}:{pattern}": [32, broken, 2, {}, [None, None, None]]}}))
+    _same(compiled_regex.compile(pattern, flags), re.compile(pattern, flags), SEED)
+
+
+def test_nothing_is_written_under_pythondontwritebytecode(fresh, monkeypatch):
+    store, _ = fresh
+    monkeypatch.setattr(sys, "dont_write_bytecode", True)
+    compiled_regex.compile(*PATTERNS[0])
+    compiled_regex.save()
+    assert not store.exists()
+
+
+def test_the_store_sits_beside_the_bytecode(monkeypatch, tmp_path):
+    assert compiled_regex.store_path().parent.name == "__pycache__"
+    assert compiled_regex.store_path().name == f"compiled_regex.{sys.implementation.cache_tag}.json"
+    monkeypatch.setattr(sys, "pycache_prefix", str(tmp_path))
+    assert compiled_regex.store_path().is_relative_to(tmp_path)
