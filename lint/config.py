@@ -9,7 +9,6 @@ current folder upward, then overridden by the command line.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from pathlib import Path
 
 from .errors import UserError
@@ -26,21 +25,31 @@ class ConfigError(UserError):
     """A bad configuration: the message names the file and the key."""
 
 
-@dataclass
 class Settings:
-    select: list[str] = field(default_factory=list)
-    ignore: list[str] = field(default_factory=list)
-    extend_select: list[str] = field(default_factory=list)
-    severity: dict[str, str] = field(default_factory=dict)
-    per_path_ignores: dict[str, list[str]] = field(default_factory=dict)
-    exclude: list[str] = field(default_factory=list)
-    options: dict[str, dict] = field(default_factory=dict)
-    rules: list[Path] = field(default_factory=list)
-    registry: list[Path] = field(default_factory=list)
-    fail_on: str = "warning"
-    min_severity: str = "info"
-    extensions: list[str] = field(default_factory=list)
-    source: str | None = None  # the file these came from
+    """What a run is configured to do: the config file's keys, then the CLI's flags."""
+
+    def __init__(self, *, select=(), ignore=(), extend_select=(), severity=None, per_path_ignores=None,
+                 exclude=(), options=None, rules=(), registry=(), fail_on: str = "warning",
+                 min_severity: str = "info", extensions=(), source: str | None = None):
+        self.select: list[str] = list(select)
+        self.ignore: list[str] = list(ignore)
+        self.extend_select: list[str] = list(extend_select)
+        self.severity: dict[str, str] = dict(severity or {})
+        self.per_path_ignores: dict[str, list[str]] = dict(per_path_ignores or {})
+        self.exclude: list[str] = list(exclude)
+        self.options: dict[str, dict] = dict(options or {})
+        self.rules: list[Path] = list(rules)
+        self.registry: list[Path] = list(registry)
+        self.fail_on = fail_on
+        self.min_severity = min_severity
+        self.extensions: list[str] = list(extensions)
+        self.source = source   # the file these came from
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Settings) and vars(self) == vars(other)
+
+    def __repr__(self) -> str:
+        return "Settings(" + ", ".join(f"{k}={v!r}" for k, v in vars(self).items()) + ")"
 
 
 def find_config(start: Path) -> Path | None:

@@ -35,9 +35,8 @@ import sys
 import zlib
 from array import array
 from collections import Counter, defaultdict
-from dataclasses import dataclass, field
 from difflib import SequenceMatcher
-from typing import TYPE_CHECKING, Iterable
+from typing import TYPE_CHECKING, Iterable, NamedTuple
 
 from .finding import Finding, Related
 from .lazy_re import compile_lazily
@@ -336,8 +335,7 @@ _DIGITS = compile_lazily(r"(?<![\w.])\d[\d,.]*\d(?![\w])")
 _VAGUE_AFTER = compile_lazily(r"^\s*(?:-|\s)?(?:odd|plus|or\s+so|-?something)\b", re.I)
 
 
-@dataclass(frozen=True, slots=True)
-class NumberMention:
+class NumberMention(NamedTuple):
     """A year tied to an event, or a quantity with its unit, where a file states it."""
 
     value: str            # as written, shortened: "1973", "1970s", "$1.13bn", "76%"
@@ -354,16 +352,14 @@ class NumberMention:
     column: int = 1
 
 
-@dataclass(frozen=True, slots=True)
-class NameMention:
+class NameMention(NamedTuple):
     form: str       # as written, spaces normalised
     line: int
     count: int = 1
     column: int = 1
 
 
-@dataclass(frozen=True, slots=True)
-class QuoteMention:
+class QuoteMention(NamedTuple):
     speaker: str                 # full name as the article gives it ("Haroon Akhtar Khan")
     words: tuple[str, ...]       # the quoted words, lowercased
     excerpt: str
@@ -371,8 +367,7 @@ class QuoteMention:
     column: int = 1
 
 
-@dataclass(frozen=True, slots=True)
-class SentencePrint:
+class SentencePrint(NamedTuple):
     line: int
     terms: array                 # hashed content stems, names and numbers of one sentence
     exact: int = 0               # hash of the sentence's words, for verbatim repeats
@@ -381,8 +376,7 @@ class SentencePrint:
 TERM_FIELDS = ("terms", "phrases", "surnames", "name_terms")
 
 
-@dataclass(frozen=True, slots=True)
-class StoryFeatures:
+class StoryFeatures(NamedTuple):
     """What the cross-file checks need from one file (no full text)."""
 
     path: str
@@ -391,10 +385,11 @@ class StoryFeatures:
     words: int = 0
     # Hashed terms for grouping, by weight class: content stems; word pairs and
     # numbers; capitalised single words (surnames, places); multiword names.
-    terms: array = field(default_factory=array("I").__copy__)
-    phrases: array = field(default_factory=array("I").__copy__)
-    surnames: array = field(default_factory=array("I").__copy__)
-    name_terms: array = field(default_factory=array("I").__copy__)
+    # The empty default is shared: features are never changed once made.
+    terms: array = array("I")
+    phrases: array = array("I")
+    surnames: array = array("I")
+    name_terms: array = array("I")
     numbers: tuple[NumberMention, ...] = ()
     names: tuple[NameMention, ...] = ()
     quotes: tuple[QuoteMention, ...] = ()
@@ -407,17 +402,17 @@ class StoryFeatures:
     version: int = FEATURES_VERSION
 
     def to_json(self) -> dict:
-        # dataclasses.asdict deep-copies every value: on 2,225 articles that was
-        # a quarter of the run. Features hold only flat records and tuples.
+        # NamedTuple._asdict would keep the records as tuples: JSON wants their
+        # field names. Features hold only flat records and tuples.
         out = {}
-        for name in self.__dataclass_fields__:
+        for name in self._fields:
             value = getattr(self, name)
             if name in TERM_FIELDS:
                 value = _encode_terms(value)
             elif name == "sentences":
                 value = [[s.line, _encode_terms(s.terms), s.exact] for s in value]
-            elif isinstance(value, tuple) and value and hasattr(value[0], "__dataclass_fields__"):
-                value = [{k: getattr(item, k) for k in item.__dataclass_fields__} for item in value]
+            elif isinstance(value, tuple) and value and hasattr(value[0], "_fields"):
+                value = [item._asdict() for item in value]
             out[name] = value
         return out
 
@@ -436,10 +431,10 @@ class StoryFeatures:
         return cls(**data)
 
 
-@dataclass
 class CorpusResult:
-    findings: list[Finding] = field(default_factory=list)
-    groups: list[list[str]] = field(default_factory=list)   # paths read as one story (2+ files)
+    def __init__(self) -> None:
+        self.findings: list[Finding] = []
+        self.groups: list[list[str]] = []   # paths read as one story (2+ files)
 
 
 # ---------------------------------------------------------------------------

@@ -8,24 +8,25 @@ offset into a 1-based line and column happens here and nowhere else.
 from __future__ import annotations
 
 import bisect
-from dataclasses import dataclass, field
 from functools import cached_property
 
 from . import segment
 from .matcher import lower_same_length
 
 
-@dataclass(frozen=True)
 class Document:
-    path: str
-    source: str
-    text: str
-    meta: dict = field(default_factory=dict)
-    # (view_offset, source_offset) pairs, sorted; empty when view == source offsets.
-    anchors: tuple[tuple[int, int], ...] = ()
-    # 0-based view line numbers that are headings (Markdown #, HTML h1-h6).
-    headings: frozenset[int] = frozenset()
-    notes: tuple[str, ...] = ()
+    def __init__(self, path: str, source: str, text: str, meta: dict | None = None,
+                 anchors: tuple[tuple[int, int], ...] = (), headings: frozenset[int] = frozenset(),
+                 notes: tuple[str, ...] = ()):
+        self.path = path
+        self.source = source
+        self.text = text
+        self.meta = meta if meta is not None else {}
+        # (view_offset, source_offset) pairs, sorted; empty when view == source offsets.
+        self.anchors = anchors
+        # 0-based view line numbers that are headings (Markdown #, HTML h1-h6).
+        self.headings = headings
+        self.notes = notes
 
     # -- segments, computed once and only when a rule asks -------------------
     @cached_property

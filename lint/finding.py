@@ -1,7 +1,12 @@
-"""The records every layer passes around: a rule's hit and the finding a user sees."""
+"""The records every layer passes around: a rule's hit and the finding a user sees.
+
+Records are NamedTuples, here and across lint/: made in C-speed bulk on an
+archive, immutable, and defined without importing dataclasses (with inspect,
+~20 ms of a one-file run, a sixth of it).
+"""
 from __future__ import annotations
 
-from dataclasses import dataclass
+from typing import NamedTuple
 
 # Ordered from least to most severe; the index is the rank.
 SEVERITIES = ("info", "warning", "error")
@@ -11,8 +16,7 @@ def severity_rank(severity: str) -> int:
     return SEVERITIES.index(severity)
 
 
-@dataclass(frozen=True, slots=True)
-class Related:
+class Related(NamedTuple):
     """Another place that bears on a finding (the other article in a conflict)."""
 
     path: str
@@ -20,8 +24,7 @@ class Related:
     note: str = ""
 
 
-@dataclass(frozen=True, slots=True)
-class Hit:
+class Hit(NamedTuple):
     """What a rule reports: a span of the document's prose view, 0-based offsets.
 
     `values` fill the rule's message template beside the built-in fields
@@ -35,8 +38,7 @@ class Hit:
     values: tuple[tuple[str, object], ...] = ()
 
 
-@dataclass(frozen=True, slots=True)
-class Finding:
+class Finding(NamedTuple):
     """One reported problem, complete when made; lines and columns are 1-based."""
 
     path: str
@@ -77,5 +79,5 @@ class Finding:
     @classmethod
     def from_json(cls, data: dict) -> "Finding":
         related = tuple(Related(r["path"], r["line"], r.get("note", "")) for r in data.get("related", ()))
-        fields = {k: data[k] for k in cls.__slots__ if k != "related"}
+        fields = {k: data[k] for k in cls._fields if k != "related"}
         return cls(**fields, related=related)

@@ -15,19 +15,21 @@ gets a few regex passes for inline markup.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from typing import NamedTuple
 
 import yaml
 
 
-@dataclass(frozen=True)
-class MarkdownView:
+class MarkdownView(NamedTuple):
     text: str                    # source with non-prose characters replaced by spaces
-    meta: dict = field(hash=False)   # YAML front matter ({} if none or invalid)
+    meta: dict                   # YAML front matter ({} if none or invalid)
     headings: frozenset[int] = frozenset()     # 0-based lines: ATX lines, setext text lines
     list_items: frozenset[int] = frozenset()   # 0-based lines where a list item starts
     quote_lines: frozenset[int] = frozenset()  # 0-based lines inside a block quote
     meta_error: str | None = None              # one line, when front matter is unusable
+
+    def __hash__(self) -> int:   # meta is a dict: hashed by everything else
+        return hash((self.text, self.headings, self.list_items, self.quote_lines, self.meta_error))
 
 
 # -- front matter --------------------------------------------------------------

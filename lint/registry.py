@@ -29,10 +29,9 @@ from __future__ import annotations
 import datetime as _dt
 import functools
 import re
-from dataclasses import dataclass
 from pathlib import Path
 from types import MappingProxyType
-from typing import Any, Iterator, Mapping
+from typing import Any, Iterator, Mapping, NamedTuple
 
 
 from . import compiled_regex
@@ -89,8 +88,7 @@ def _key(text: str) -> str:
     return k[4:] if k.startswith("the ") else k
 
 
-@dataclass(frozen=True)
-class Source:
+class Source(NamedTuple):
     name: str
     type: str
     tier: str
@@ -109,14 +107,14 @@ class Source:
         return tuple(seen.values())
 
 
-@dataclass(frozen=True)
 class Registry:
-    sources: tuple[Source, ...] = ()
+    """The sources newslint knows, with lookup tables derived from them. Equal when
+    the sources are; the tables take no part in equality, hashing or repr."""
 
-    def __post_init__(self) -> None:
-        # Derived lookup tables (plain attributes, not dataclass fields, so they take no
-        # part in equality, hashing or repr).
-        sources = tuple(self.sources)
+    __slots__ = ("sources", "_index", "_context_keys")
+
+    def __init__(self, sources: tuple[Source, ...] = ()) -> None:
+        sources = tuple(sources)
         index: dict[str, Source] = {}
         for src in sources:
             for text in src.names():
@@ -128,21 +126,29 @@ class Registry:
                         f"source {other.name!r}"
                     )
                 index[k] = src
-        object.__setattr__(self, "sources", sources)
+        self.sources = sources
         self._set_index(index)
 
     @classmethod
     def _checked(cls, sources: tuple[Source, ...], index: dict[str, Source]) -> "Registry":
         """Build from an index the caller has already checked for conflicts."""
         self = object.__new__(cls)
-        object.__setattr__(self, "sources", sources)
+        self.sources = sources
         self._set_index(index)
         return self
 
     def _set_index(self, index: dict[str, Source]) -> None:
-        context = {_key(a) for src in self.sources for a in src.context_required}
-        object.__setattr__(self, "_index", MappingProxyType(index))
-        object.__setattr__(self, "_context_keys", frozenset(context))
+        self._index = MappingProxyType(index)
+        self._context_keys = frozenset(_key(a) for src in self.sources for a in src.context_required)
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Registry) and self.sources == other.sources
+
+    def __hash__(self) -> int:
+        return hash(self.sources)
+
+    def __repr__(self) -> str:
+        return f"Registry(sources={self.sources!r})"
 
     def __len__(self) -> int:
         return len(self.sources)

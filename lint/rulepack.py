@@ -19,8 +19,8 @@ A pack is one YAML file (or a folder of them, read in name order and merged):
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
 from pathlib import Path
+from typing import NamedTuple
 
 from .errors import UserError
 from .finding import SEVERITIES
@@ -40,23 +40,24 @@ class PackError(UserError):
     """A broken pack: the message names the file (and line), rule and key."""
 
 
-@dataclass(frozen=True)
-class Rule:
+class Rule(NamedTuple):
     code: str
     name: str
     category: str
     severity: str
-    kind: Kind = field(repr=False, compare=False)
+    kind: Kind
     message: str
     why: str
     pack: str
     link: str = ""
-    examples: dict = field(default_factory=dict, repr=False, compare=False)
-    options: dict = field(default_factory=dict, repr=False, compare=False)
+    examples: dict = {}   # shared empty default: rules are never changed once made
+    options: dict = {}
+
+    def __repr__(self) -> str:   # the kind and examples would bury the rule
+        return f"Rule(code={self.code!r}, name={self.name!r}, severity={self.severity!r}, pack={self.pack!r})"
 
 
-@dataclass(frozen=True)
-class Pack:
+class Pack(NamedTuple):
     id: str
     prefix: str
     description: str

@@ -8,7 +8,6 @@ from __future__ import annotations
 import fnmatch
 import json
 import os
-from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from . import reader, selection
@@ -20,14 +19,20 @@ from .rulepack import Pack, Rule
 SKIP_DIRS = frozenset({".git", "node_modules", "__pycache__", ".newslint_cache", "venv", ".venv"})
 
 
-@dataclass
 class FileResult:
-    path: str
-    findings: list[Finding] = field(default_factory=list)
-    notes: list[str] = field(default_factory=list)
-    error: str | None = None
-    data: dict = field(default_factory=dict)  # per-file data kinds reported (Context.report)
-    features: str | None = None  # what the cross-file checks need (lint.corpus), as JSON text
+    """One file's outcome; the report and the cache read it, read_together adds to it."""
+
+    def __init__(self, path: str, findings: list[Finding] | None = None, notes: list[str] | None = None,
+                 error: str | None = None, data: dict | None = None, features: str | None = None):
+        self.path = path
+        self.findings = findings if findings is not None else []
+        self.notes = notes if notes is not None else []
+        self.error = error
+        self.data = data if data is not None else {}   # per-file data kinds reported (Context.report)
+        self.features = features   # what the cross-file checks need (lint.corpus), as JSON text
+
+    def __repr__(self) -> str:
+        return f"FileResult({self.path!r}, {len(self.findings)} findings, error={self.error!r})"
 
 
 def discover(paths: list[str], settings: Settings) -> tuple[list[str], list[str]]:
@@ -91,7 +96,7 @@ class Linter:
         self.settings = settings
         self.min_rank = severity_rank(settings.min_severity)
         rules = [
-            replace(rule, severity=settings.severity.get(rule.code, rule.severity))
+            rule._replace(severity=settings.severity.get(rule.code, rule.severity))
             for pack in packs for rule in pack.rules
             if selection.enabled(rule, settings.select, settings.extend_select, settings.ignore)
         ]

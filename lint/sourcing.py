@@ -34,7 +34,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from dataclasses import dataclass, replace
+from typing import NamedTuple
 
 from .document import Document
 from .lazy_re import compile_lazily
@@ -57,8 +57,7 @@ UNRELIABLE_TIERS = frozenset(UNRELIABLE_POINTS)
 
 
 # ----------------------------------------------------------------------------- records
-@dataclass(frozen=True)
-class CitedSource:
+class CitedSource(NamedTuple):
     name: str
     type: str          # registry type, or person / organization / named / anonymous / outlet / ai-generated
     tier: str          # registry tier, or "unrated"
@@ -86,8 +85,7 @@ class CitedSource:
         return data
 
 
-@dataclass(frozen=True)
-class Claim:
+class Claim(NamedTuple):
     start: int         # view offsets of the sentence
     end: int
     line: int          # 1-based source line
@@ -95,8 +93,7 @@ class Claim:
     source: str = ""   # who it is attributed to, when known
 
 
-@dataclass(frozen=True)
-class Provenance:
+class Provenance(NamedTuple):
     status: str                 # original | republished | aggregated
     origin: str | None = None   # the outlet the text comes from (republished) or its wire (aggregated)
     origin_tier: str | None = None
@@ -114,8 +111,7 @@ class Provenance:
         return data
 
 
-@dataclass(frozen=True)
-class ScoreTerm:
+class ScoreTerm(NamedTuple):
     """One term of the score: its input value and the points it takes off 100."""
 
     term: str          # attribution | named_sources | reliability | provenance
@@ -126,8 +122,7 @@ class ScoreTerm:
         return {"term": self.term, "value": self.value, "points": self.points}
 
 
-@dataclass(frozen=True)
-class Profile:
+class Profile(NamedTuple):
     sources: tuple[CitedSource, ...]
     provenance: Provenance
     claims: tuple[Claim, ...]
@@ -565,7 +560,7 @@ class _Analysis:
             changes["account"] = account
         if old.type in ("named", "organization") and type_ == "person":
             changes["type"] = type_
-        self.sources[key] = replace(old, **changes)
+        self.sources[key] = old._replace(**changes)
         return old.name
 
     def add_registry(self, src, start: int, end: int, cited_as: str, cue: str = "", account: str = "") -> str:

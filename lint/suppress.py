@@ -11,7 +11,6 @@ prefix (NL4), a rule name, a pack or a category: the same selectors as --select.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
 
 from .selection import selects
 
@@ -23,13 +22,13 @@ _DIRECTIVE = re.compile(
 ALL = "*"
 
 
-@dataclass
 class Suppressions:
-    skip_file: bool = False
-    # 1-based source line -> selectors suppressed on it
-    by_line: dict[int, set[str]] = field(default_factory=dict)
-    # (selector, first line, last line or None for to the end)
-    ranges: list[tuple[str, int, int | None]] = field(default_factory=list)
+    def __init__(self) -> None:
+        self.skip_file = False
+        # 1-based source line -> selectors suppressed on it
+        self.by_line: dict[int, set[str]] = {}
+        # (selector, first line, last line or None for to the end)
+        self.ranges: list[tuple[str, int, int | None]] = []
 
     def suppresses(self, rule, line: int) -> bool:
         """True when a directive covers the rule on a finding's first (1-based) line."""

@@ -1,7 +1,6 @@
 """Reporters: pure functions from a run's results to output lines. Only the CLI writes."""
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 
 from ..finding import Finding
 from ..runner import FileResult
@@ -9,13 +8,14 @@ from ..runner import FileResult
 JSON_VERSION = "1"
 
 
-@dataclass
 class Report:
-    files: list[FileResult]
-    errors: list[str] = field(default_factory=list)  # paths that could not be linted at all
-    statistics: bool = False
-    quiet: bool = False
-    stories: list[list[str]] = field(default_factory=list)  # files read as one story
+    def __init__(self, files: list[FileResult], errors: list[str] | None = None, statistics: bool = False,
+                 quiet: bool = False, stories: list[list[str]] | None = None):
+        self.files = files
+        self.errors = errors or []     # paths that could not be linted at all
+        self.statistics = statistics
+        self.quiet = quiet
+        self.stories = stories or []   # files read as one story
 
     @property
     def findings(self) -> list[Finding]:
