@@ -8,7 +8,6 @@ fatal, and the folder is safe to delete at any time.
 """
 from __future__ import annotations
 
-import hashlib
 import json
 import sys
 from pathlib import Path
@@ -16,13 +15,14 @@ from pathlib import Path
 from . import __version__
 from .atomic import atomic_write
 from .finding import Finding
+from .hashing import blake2b, hex_digest
 from .runner import FileResult
 
 CACHE_DIR = ".newslint_cache"
 
 
 def fingerprint(rule_dirs: list[Path], registry_files: list[Path], settings_repr: str) -> str:
-    digest = hashlib.blake2b(digest_size=16)
+    digest = blake2b(digest_size=16)
     digest.update(f"{__version__}|{sys.version_info[:2]}|{settings_repr}".encode())
     # The engine's own code decides results too; its files' sizes and times are cheap to read.
     for path in sorted(Path(__file__).resolve().parent.rglob("*.py")):
@@ -38,7 +38,7 @@ def fingerprint(rule_dirs: list[Path], registry_files: list[Path], settings_repr
 
 
 def entry_key(path: str, data: bytes) -> str:
-    return hashlib.blake2b(path.encode() + b"\0" + data, digest_size=16).hexdigest()
+    return hex_digest(path.encode() + b"\0" + data)
 
 
 # A temporary file older than this was left by a run that was killed mid-write.
@@ -68,7 +68,7 @@ def prefilter_file(root: Path) -> Path:
     from . import matcher
 
     stat = Path(matcher.__file__).stat()
-    tag = hashlib.blake2b(f"{__version__}:{stat.st_size}:{stat.st_mtime_ns}".encode(), digest_size=6).hexdigest()
+    tag = hex_digest(f"{__version__}:{stat.st_size}:{stat.st_mtime_ns}".encode(), 6)
     return root / CACHE_DIR / f"prefilters-{tag}.json"
 
 
@@ -112,7 +112,7 @@ class Cache:
     def corpus_key(self, one_story: bool) -> str:
         """Key of the cross-file result: it depends on every file this run read, and nothing else."""
         files = sorted(k for k in self.used if not k.startswith("corpus:"))
-        return "corpus:" + hashlib.blake2b(f"{one_story}|{'|'.join(files)}".encode(), digest_size=16).hexdigest()
+        return "corpus:" + hex_digest(f"{one_story}|{'|'.join(files)}".encode())
 
     def get_corpus(self, key: str):
         raw = self.entries.get(key)

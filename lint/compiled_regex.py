@@ -16,7 +16,7 @@ only means compiling the usual way. Not on CPython: always the usual way.
 """
 from __future__ import annotations
 
-import base64
+import binascii
 import re
 import sys
 from array import array
@@ -55,7 +55,7 @@ def compile(pattern: str, flags: int = 0) -> re.Pattern:  # noqa: A001 - re.comp
     row = _KEPT.get(key)
     if row is not None:
         try:
-            compiled = _sre.compile(pattern, row[0], array("I", base64.b64decode(row[1])).tolist(),
+            compiled = _sre.compile(pattern, row[0], array("I", binascii.a2b_base64(row[1])).tolist(),
                                     row[2], row[3], tuple(row[4]))
             _USED.add(key)
             return compiled
@@ -72,7 +72,7 @@ def _learn(key: str, pattern: str, flags: int) -> re.Pattern:
         indexgroup = [None] * parsed.state.groups
         for name, index in groupindex.items():
             indexgroup[index] = name
-        row = [flags | parsed.state.flags, base64.b64encode(array("I", code).tobytes()).decode("ascii"),
+        row = [flags | parsed.state.flags, binascii.b2a_base64(array("I", code).tobytes(), newline=False).decode("ascii"),
                parsed.state.groups - 1, groupindex, indexgroup]
         compiled = _sre.compile(pattern, row[0], code, row[2], groupindex, tuple(indexgroup))
     except Exception:  # the private interface moved: the public one still works

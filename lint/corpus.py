@@ -26,19 +26,18 @@ other. See docs/design.md ("Reading articles together") and README.md.
 """
 from __future__ import annotations
 
-import base64
+import binascii
 import bisect
-import hashlib
 import math
 import re
 import sys
 import zlib
 from array import array
 from collections import Counter, defaultdict
-from difflib import SequenceMatcher
 from typing import TYPE_CHECKING, Iterable, NamedTuple
 
 from .finding import Finding, Related
+from .hashing import hex_digest
 from .lazy_re import compile_lazily
 from .kinds.corpus import CHECKS  # noqa: F401  (the checks a corpus rule may name)
 
@@ -46,7 +45,7 @@ if TYPE_CHECKING:  # pragma: no cover
     from .document import Document
     from .rulepack import Rule
 
-FEATURES_VERSION = 2
+FEATURES_VERSION = 3
 
 
 # Hashed terms are kept as 4-byte arrays, not tuples of ints: 2,225 articles
@@ -60,14 +59,14 @@ def _encode_terms(terms: array) -> str:
     if sys.byteorder == "big":
         terms = array("I", terms)
         terms.byteswap()
-    return base64.b64encode(terms.tobytes()).decode("ascii")
+    return binascii.b2a_base64(terms.tobytes(), newline=False).decode("ascii")
 
 
 def _decode_terms(raw) -> array:
     if not isinstance(raw, str):
         return array("I", raw)
     terms = array("I")
-    terms.frombytes(base64.b64decode(raw))
+    terms.frombytes(binascii.a2b_base64(raw))
     if sys.byteorder == "big":
         terms.byteswap()
     return terms
@@ -568,7 +567,7 @@ def extract(doc: "Document", findings: Iterable[Finding] = ()) -> StoryFeatures:
     return StoryFeatures(
         path=doc.path,
         title=title[:120],
-        digest=hashlib.sha1(normalised.encode("utf-8")).hexdigest() if normalised else "",
+        digest=hex_digest(normalised.encode("utf-8")) if normalised else "",
         words=len(normalised.split()),
         terms=_term_array(terms),
         phrases=_term_array(phrases),
@@ -1367,6 +1366,8 @@ def _same_speaker(a: str, b: str) -> bool:
 def quote_similarity(a: tuple[str, ...], b: tuple[str, ...]) -> tuple[float, bool]:
     """(similarity of two quotations' wording, whether one is a part of the other)."""
     sa, sb = [stem(w) for w in a], [stem(w) for w in b]
+    from difflib import SequenceMatcher  # 2 ms to import, for the few files that share sentences
+
     matcher = SequenceMatcher(None, sa, sb, autojunk=False)
     blocks = matcher.get_matching_blocks()
     longest = max((blk.size for blk in blocks), default=0)

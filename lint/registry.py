@@ -26,7 +26,6 @@ Matching rules (``Registry.matcher``):
 
 from __future__ import annotations
 
-import datetime as _dt
 import functools
 import re
 from pathlib import Path
@@ -515,6 +514,8 @@ def _hint(key: Any, allowed: tuple[str, ...]) -> str:
 
 
 def _date(value: Any) -> str | None:
+    import datetime as _dt  # only for registry YAML: the built-in one is read from the snapshot
+
     if isinstance(value, _dt.datetime):
         return None
     if isinstance(value, _dt.date):

@@ -10,16 +10,17 @@ never touch the snapshot. The YAML stays the one source of truth.
 """
 from __future__ import annotations
 
-import hashlib
 import json
 from functools import lru_cache
 from pathlib import Path
+
+from .hashing import hex_digest
 
 SNAPSHOT = Path(__file__).with_name("builtin_snapshot.json")
 
 
 def digest(data: bytes) -> str:
-    return hashlib.blake2b(data, digest_size=16).hexdigest()
+    return hex_digest(data)
 
 
 @lru_cache(maxsize=1)
