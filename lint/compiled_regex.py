@@ -8,7 +8,9 @@ the first step is slow, and its output depends only on the pattern, its flags
 and the engine's version. So it is kept beside the bytecode, in
 `lint/__pycache__/compiled_regex.<python tag>.json`, under the same switches
 (PYTHONPYCACHEPREFIX moves it, PYTHONDONTWRITEBYTECODE stops the writing), and
-a later run goes straight to `_sre.compile`.
+a later run goes straight to `_sre.compile`. The text of the biggest patterns
+is itself built, from the registry's names or a pack's phrases (~10 ms): that
+is kept too, keyed by a digest of what it is built from.
 
 `_sre.compile` validates the code it is handed and rejects broken code; a
 damaged file, another engine version or a change in these private interfaces
@@ -21,6 +23,9 @@ import re
 import sys
 from array import array
 from pathlib import Path
+from typing import Callable
+
+from .hashing import hex_digest
 
 try:  # private, but the same from Python 3.11 to 3.13 (checked)
     import _sre
@@ -32,6 +37,7 @@ except (ImportError, AttributeError):  # pragma: no cover - another interpreter
     _USABLE = False
 
 _KEPT: dict[str, list] = {}   # "flags:pattern" -> [flags, code (base64), groups, groupindex, indexgroup]
+_BUILT: dict[str, str] = {}   # digest of a pattern's parts -> the pattern built from them
 _USED: set[str] = set()
 _state = {"loaded": False, "learned": False}
 _MAX_KEPT = 400  # a newsroom that keeps editing its packs would otherwise grow the file forever
@@ -44,13 +50,23 @@ def store_path() -> Path:
     return Path(cache_from_source(str(Path(__file__)))).with_suffix(".json")
 
 
+def built(parts: list[str], build: Callable[[], str]) -> str:
+    """The pattern text `build()` makes from `parts` (in a stable order), kept between runs."""
+    _load_once()
+    key = hex_digest("\0".join(parts).encode("utf-8"))
+    pattern = _BUILT.get(key)
+    if not isinstance(pattern, str):
+        pattern = _BUILT[key] = build()
+        _state["learned"] = True
+    _USED.add(key)
+    return pattern
+
+
 def compile(pattern: str, flags: int = 0) -> re.Pattern:  # noqa: A001 - re.compile's twin
     """`re.compile(pattern, flags)`, from the kept engine code when there is some."""
     if not _USABLE:
         return re.compile(pattern, flags)
-    if not _state["loaded"]:
-        _state["loaded"] = True
-        _load(store_path())
+    _load_once()
     key = f"{int(flags)}:{pattern}"
     row = _KEPT.get(key)
     if row is not None:
@@ -83,13 +99,18 @@ def _learn(key: str, pattern: str, flags: int) -> re.Pattern:
     return compiled
 
 
-def _load(path: Path) -> None:
+def _load_once() -> None:
+    if _state["loaded"] or not _USABLE:
+        return
+    _state["loaded"] = True
     import json
 
     try:
-        data = json.loads(path.read_bytes())
-        if data.get("engine") == _ENGINE and isinstance(data.get("patterns"), dict):
+        data = json.loads(store_path().read_bytes())
+        if data.get("engine") == _ENGINE and isinstance(data.get("patterns"), dict) \
+                and isinstance(data.get("built"), dict):
             _KEPT.update(data["patterns"])
+            _BUILT.update(data["built"])
     except (OSError, ValueError, AttributeError):
         pass  # missing or damaged: everything compiles the usual way
 
@@ -102,11 +123,14 @@ def save(path: Path | None = None) -> None:
 
     from .atomic import atomic_write
 
-    kept = _KEPT if len(_KEPT) <= _MAX_KEPT else {k: _KEPT[k] for k in _USED}
+    def kept(table: dict) -> dict:
+        return table if len(table) <= _MAX_KEPT else {k: v for k, v in table.items() if k in _USED}
+
     path = path or store_path()
+    data = {"engine": _ENGINE, "patterns": kept(_KEPT), "built": kept(_BUILT)}
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        atomic_write(path, lambda out: json.dump({"engine": _ENGINE, "patterns": kept}, out))
+        atomic_write(path, lambda out: json.dump(data, out))
     except OSError:
         pass
     _state["learned"] = False

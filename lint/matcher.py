@@ -94,7 +94,7 @@ def _phrases_regex(phrases: list[str]) -> str | None:
 def compile_phrases(phrases: list[str]) -> re.Pattern | None:
     if not phrases:
         return None
-    return compiled_regex.compile(_phrases_regex(phrases))
+    return compiled_regex.compile(compiled_regex.built(phrases, lambda: _phrases_regex(phrases)))
 
 
 def _flags(case_sensitive: bool) -> int:
@@ -228,7 +228,7 @@ class Matcher:
     def phrases(self) -> re.Pattern | None:
         """The phrase trie, compiled."""
         if self._phrase_regex is None and self._phrase_list:
-            self._phrase_regex = re.compile(_phrases_regex(self._phrase_list))
+            self._phrase_regex = compile_phrases(self._phrase_list)
         return self._phrase_regex
 
     @property

@@ -327,7 +327,11 @@ def _join(pinned: str, rest: str) -> str:
 
 @functools.lru_cache(maxsize=8)
 def _compile_matcher(sources: tuple[Source, ...]) -> "re.Pattern[str]":
-    texts = {t for src in sources for t in (src.name, *src.aliases, *src.domains)}
+    texts = sorted({t for src in sources for t in (src.name, *src.aliases, *src.domains)})
+    return compiled_regex.compile(compiled_regex.built(texts, lambda: _matcher_pattern(texts)))
+
+
+def _matcher_pattern(texts: list[str]) -> str:
     root: dict = {}
     for canon in {_canonical(t) for t in texts}:
         node = root
@@ -335,13 +339,14 @@ def _compile_matcher(sources: tuple[Source, ...]) -> "re.Pattern[str]":
             node = node.setdefault(ch, {})
         node[_END] = {}
     if not root:
-        return re.compile(r"(?!)")
-    pattern = compiled_regex.compile(r"(?i)(?<!\w)" + _emit(root, exact=False) + r"(?!\w)")
+        return r"(?!)"
+    fast = r"(?i)(?<!\w)" + _emit(root, exact=False) + r"(?!\w)"
+    pattern = compiled_regex.compile(fast)
     for text in texts:  # each spelling must be found whole, else use the exact form
         m = pattern.match(text)
         if m is None or m.end() != len(text):
-            return compiled_regex.compile(r"(?i)(?<!\w)" + _emit(root, exact=True) + r"(?!\w)")
-    return pattern
+            return r"(?i)(?<!\w)" + _emit(root, exact=True) + r"(?!\w)"
+    return fast
 
 
 # ----------------------------------------------------------------------------- loading

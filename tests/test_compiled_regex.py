@@ -94,3 +94,19 @@ def test_the_store_sits_beside_the_bytecode(monkeypatch, tmp_path):
     assert compiled_regex.store_path().name == f"compiled_regex.{sys.implementation.cache_tag}.json"
     monkeypatch.setattr(sys, "pycache_prefix", str(tmp_path))
     assert compiled_regex.store_path().is_relative_to(tmp_path)
+
+
+def test_a_built_pattern_is_kept_by_what_it_is_built_from(fresh):
+    store, restart = fresh
+    names = sorted(s.name for s in registry.default_registry())
+    made = []
+
+    def build():
+        made.append(1)
+        return "|".join(map(re.escape, names))
+
+    first = compiled_regex.built(names, build)
+    compiled_regex.save()
+    restart()
+    assert compiled_regex.built(names, build) == first and made == [1]
+    assert compiled_regex.built(names[1:], build) == first and made == [1, 1]   # other parts: built again
