@@ -4,7 +4,7 @@
 This is a benchmark script, not a test: run it by hand,
 
     python bench/bench.py [--runs N] [--peer-runs N] [--no-peers]
-                          [--corpus DIR] [--newslint CMD] [--json FILE]
+                          [--quick-runs N] [--corpus DIR] [--newslint CMD] [--json FILE]
 
 It times, in one run and on the same files (the 2,225 BBC articles in
 ../shared/corpus/bbc plus the repo's seeds/*.txt):
@@ -20,7 +20,9 @@ It times, in one run and on the same files (the 2,225 BBC articles in
 
 The runs of 2., 5. and 6. take turns (cold, --jobs 1, proselint, write-good,
 cold, ...): on a shared machine the speed drifts over minutes, and turns make
-the drift hit every figure of a ratio alike.
+the drift hit every figure of a ratio alike. So do 1. and 4., with more runs
+each (--quick-runs): they take a tenth of a second, where one slow run is
+enough to move a median of three.
 
 Each figure is the median of N runs. Peak memory comes from os.wait4 (the
 largest single process of the tree, Linux counts waited-for descendants) and
@@ -573,7 +575,9 @@ def ratio_line(label: str, value: float | None, target: str, passed: bool | None
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0],
                                  formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("--runs", type=int, default=3, help="runs per newslint/python figure (median; default 3)")
+    ap.add_argument("--runs", type=int, default=3, help="runs per whole-corpus newslint figure (median; default 3)")
+    ap.add_argument("--quick-runs", type=int, default=15,
+                    help="runs of python start-up and of newslint on one file, in turns (median; default 15)")
     ap.add_argument("--peer-runs", type=int, default=3, help="runs per peer; the figure is the median (default 3)")
     ap.add_argument("--no-peers", action="store_true", help="skip proselint and write-good")
     ap.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS,
@@ -592,7 +596,7 @@ def main(argv: list[str] | None = None) -> int:
                     "scratch folder, so Python tools start from cached bytecode as on a normal setup)")
     ap.add_argument("--json", type=Path, metavar="FILE", help="also write all figures as JSON to FILE")
     args = ap.parse_args(argv)
-    if args.runs < 1 or args.peer_runs < 1:
+    if args.runs < 1 or args.peer_runs < 1 or args.quick_runs < 1:
         ap.error("--runs and --peer-runs must be >= 1")
 
     corpus = args.corpus.resolve()
@@ -637,8 +641,9 @@ def main(argv: list[str] | None = None) -> int:
         py = [sys.executable, "-c", "pass"]
         for _ in range(2):  # warm-up (also fills the bytecode cache)
             run_command([py], work, work / "py.out", work / "py.err", env=env)
-        ms["python"] = measure(Measurement("python", "python -c pass (start-up floor)", shlex.join(py)),
-                               [py], args.runs, work, work / "py.out", {0}, env=env)
+        ms["python"] = Measurement("python", "python -c pass (start-up floor)", shlex.join(py))
+        # (timed in turns with newslint on one file, at the end)
+        quick = [(ms["python"], py, work, work / "py.out", {0}, None)]
 
         # 2. peers: installed and warmed up first, timed in turns with newslint below
         peer_ms: list[tuple[Peer, Measurement]] = []
@@ -728,16 +733,12 @@ def main(argv: list[str] | None = None) -> int:
                                          whole, args.runs, nl_cwd, work / "newslint-warm.json", nl_ok,
                                          timeout=args.newslint_timeout, env=env, count=count_newslint)
                 one = base + [str(one_file)] + fmt
-                ms["one"] = measure(Measurement("one", "newslint one file, cold",
-                                                shlex.join(one)),
-                                    [one], args.runs, nl_cwd, work / "newslint-one.json", nl_ok,
-                                    before=drop_cache, timeout=args.newslint_timeout, env=env)
+                ms["one"] = Measurement("one", "newslint one file, cold", shlex.join(one))
                 hook = base + hook_args() + [str(one_file)] + fmt
-                ms["hook"] = measure(Measurement("hook", "newslint one file, hook's args, cold",
-                                                 shlex.join(hook)),
-                                     [hook], args.runs, nl_cwd, work / "newslint-hook.json", nl_ok,
-                                     before=drop_cache, timeout=args.newslint_timeout, env=env)
-                for k in ("cold", "warm", "one", "hook", "jobs1"):
+                ms["hook"] = Measurement("hook", "newslint one file, hook's args, cold", shlex.join(hook))
+                quick += [(ms["one"], one, nl_cwd, work / "newslint-one.json", nl_ok, drop_cache),
+                          (ms["hook"], hook, nl_cwd, work / "newslint-hook.json", nl_ok, drop_cache)]
+                for k in ("cold", "warm", "jobs1"):
                     if k in ms and ms[k].error:
                         problems.append(f"{ms[k].label}: {ms[k].error.splitlines()[0]}")
                 # the same files must give the same findings, cached, serial or not
@@ -761,6 +762,17 @@ def main(argv: list[str] | None = None) -> int:
                 m.findings = peer.count(out)
             else:
                 problems.append(f"{peer.name}: {m.error.splitlines()[0] if m.error else 'no runs'}")
+
+        # 8. start-up and one file, in turns
+        log(f"python start-up and newslint on one file, {args.quick_runs} runs each, in turns ...")
+        for _ in range(args.quick_runs):
+            for m, argv, cwd, out, ok_codes, before in quick:
+                if m.error is None:
+                    measure(m, [argv], 1, cwd, out, ok_codes, before=before,
+                            timeout=args.newslint_timeout, env=env, of=args.quick_runs)
+        for m, *_ in quick[1:]:
+            if m.error:
+                problems.append(f"{m.label}: {m.error.splitlines()[0]}")
     finally:
         shutil.rmtree(work, ignore_errors=True)
 
