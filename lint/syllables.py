@@ -1,60 +1,122 @@
-"""textstat's syllable count, computed faster with the same answer.
+"""textstat's syllable count, with the same answer, without loading pyphen.
 
 textstat 0.7.4 counts a word's syllables as the number of pyphen's
-hyphenation points plus one. pyphen finds the points with Liang's algorithm:
-at each position of the word it looks up every substring up to the longest
-pattern (about 8 dictionary lookups a letter). Knowing every beginning of a
-pattern, the walk stops at the first substring no pattern starts with,
-usually after one or two letters. Same patterns, same maximum rule, same
-left/right limits, so the same count (tests/test_syllables.py checks it word
-by word against pyphen); pyphen took ~1.4 s of one core on the 2,225 BBC
-articles.
+hyphenation points plus one, found by Liang's algorithm over the patterns of
+pyphen's en_US dictionary. Loading pyphen the usual way was most of a one-file
+run: importing it lists its ~100 dictionaries (through importlib.resources and
+zipfile, ~30 ms) and parsing the 11,000 en_US patterns took ~80 ms. This
+module reads the same file of the installed pyphen itself: one pass splits it
+into lines and their letters (a pattern's key), and a pattern's digits are
+parsed only when a word meets it (~5 ms in all for an article).
+
+The walk: at each position of ".word." every substring up to the longest
+pattern is looked up (pyphen's way). On an archive, once many words have been
+counted, every beginning of a pattern is indexed so that a walk stops at the
+first substring no pattern starts with, usually after one or two letters.
+Same patterns, same maximum rule, same limits (pyphen's defaults, which
+textstat uses), so the same count: tests/test_syllables.py checks it word by
+word against pyphen.
 """
 from __future__ import annotations
 
+import re
+from pathlib import Path
+
+LEFT = RIGHT = 2   # pyphen.Pyphen's defaults: no point before the 2nd or after the 2nd-last letter
+_IGNORED = ("%", "#", "LEFTHYPHENMIN", "RIGHTHYPHENMIN", "COMPOUNDLEFTHYPHENMIN", "COMPOUNDRIGHTHYPHENMIN")
+_PAIRS = re.compile(r"(\d?)(\D?)")   # pyphen's parse: (digit, letter) pairs
+
+
+class UnsupportedDictionary(ValueError):
+    """A dictionary using what only pyphen parses (^^hex letters, nonstandard hyphenation)."""
+
+
+def pyphen_dictionary(lang: str = "en_US") -> Path:
+    """The installed pyphen's hyph_<lang>.dic, found without importing pyphen."""
+    from importlib.util import find_spec
+
+    spec = find_spec("pyphen")
+    if spec is None or not spec.submodule_search_locations:
+        raise FileNotFoundError("pyphen is not installed")
+    return Path(next(iter(spec.submodule_search_locations))) / "dictionaries" / f"hyph_{lang}.dic"
+
+
+def parse_pattern(line: str) -> tuple[int, tuple[int, ...]] | None:
+    """(offset, values) of one pattern line, as pyphen.HyphDict stores it; None if it has no point."""
+    values = [int(digit or 0) for digit, _ in _PAIRS.findall(line)]
+    if not values or max(values) == 0:
+        return None
+    start, end = 0, len(values)
+    while not values[start]:
+        start += 1
+    while not values[end - 1]:
+        end -= 1
+    return start, tuple(values[start:end])
+
+
+class Patterns:
+    """pyphen's HyphDict.patterns of one dictionary file, each parsed on first lookup."""
+
+    def __init__(self, path: Path):
+        raw = path.read_bytes()
+        first, _, body = raw.partition(b"\n")
+        encoding = first.decode().strip()
+        if encoding.lower() == "microsoft-cp1251":
+            encoding = "cp1251"
+        lines = body.decode(encoding).split("\n")
+        if any("^^" in line or ("/" in line and "=" in line) for line in lines):
+            raise UnsupportedDictionary(str(path))
+        # Digits are ASCII in every encoding pyphen reads: drop them from the bytes, in C.
+        keys = body.translate(None, b"0123456789").decode(encoding).split("\n")
+        self._lines = {k.strip(): line.strip() for k, line in zip(keys, lines)
+                       if line.strip() and not line.strip().startswith(_IGNORED)}
+        self._parsed: dict[str, tuple | None] = {}
+        self.maxlen = max(map(len, self._lines), default=1)
+
+    def get(self, key: str) -> tuple[int, tuple[int, ...]] | None:
+        line = self._lines.get(key)
+        if line is None:
+            return None
+        if key not in self._parsed:
+            self._parsed[key] = parse_pattern(line)
+        return self._parsed[key]
+
+    def keys(self):
+        return self._lines.keys()
+
 
 class SyllableCounter:
-    # Building the index of pattern beginnings costs ~15 ms; a single article
-    # has too few distinct words to earn it back, so pyphen counts those.
+    # Indexing every beginning of a pattern costs ~15 ms; a single article has
+    # too few distinct words to earn it back.
     INDEX_AFTER = 2_000
 
-    def __init__(self, hyphenator):
-        """`hyphenator` is the pyphen.Pyphen textstat uses (its patterns and limits)."""
-        self.hyphenator = hyphenator
-        self.left, self.right = hyphenator.left, hyphenator.right
-        # pyphen's parsed patterns: {pattern: (offset, values)}. Should a pyphen
-        # release keep them elsewhere, every word goes through pyphen: slower, same count.
-        self.patterns: dict | None = getattr(getattr(hyphenator, "hd", None), "patterns", None)
+    def __init__(self, patterns: Patterns):
+        self.patterns = patterns
         self.prefixes: set[str] | None = None
         self.known: dict[str, int] = {}
 
     def count(self, word: str) -> int:
-        """len(pyphen.Pyphen.positions(word)) + 1, for a lowercased word."""
+        """len(pyphen.Pyphen().positions(word)) + 1, for a lowercased word."""
         known = self.known.get(word)
         if known is None:
             if len(self.known) > 100_000:  # bounded: an archive's vocabulary is not kept
                 self.known.clear()
-            if self.patterns is None or (self.prefixes is None and len(self.known) < self.INDEX_AFTER):
-                known = len(self.hyphenator.positions(word)) + 1
-            else:
-                known = self._walk(word)
-            self.known[word] = known
+            if self.prefixes is None and len(self.known) >= self.INDEX_AFTER:
+                self.prefixes = {key[:n] for key in self.patterns.keys() for n in range(1, len(key) + 1)}
+            known = self.known[word] = self._walk(word)
         return known
 
     def _walk(self, word: str) -> int:
-        if self.prefixes is None:
-            # Every beginning of a pattern: a walk stops at the first substring none starts with.
-            self.prefixes = {key[:n] for key in self.patterns for n in range(1, len(key) + 1)}
         pointed = f".{word}."
         size = len(pointed)
         points = [0] * (size + 1)
-        patterns, prefixes = self.patterns, self.prefixes
+        get, prefixes, maxlen = self.patterns.get, self.prefixes, self.patterns.maxlen
         for i in range(size - 1):
-            for j in range(i + 1, size + 1):
+            for j in range(i + 1, min(i + maxlen, size) + 1):
                 piece = pointed[i:j]
-                if piece not in prefixes:
+                if prefixes is not None and piece not in prefixes:
                     break
-                found = patterns.get(piece)
+                found = get(piece)
                 if found is not None:
                     start, values = found
                     at = i + start
@@ -63,5 +125,5 @@ class SyllableCounter:
                             points[at] = value
                         at += 1
         # pyphen's point at index k is the position k - 1 of the word.
-        last = len(word) - self.right
-        return 1 + sum(1 for k in range(size + 1) if points[k] % 2 and self.left <= k - 1 <= last)
+        last = len(word) - RIGHT
+        return 1 + sum(1 for k in range(size + 1) if points[k] % 2 and LEFT <= k - 1 <= last)

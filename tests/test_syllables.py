@@ -1,19 +1,24 @@
 """lint/syllables.py must give textstat's (pyphen's) syllable count, word for word."""
 import re
+import subprocess
+import sys
 
 import pytest
 
 from conftest import ROOT
 from lint.kinds import metric
-from lint.syllables import SyllableCounter
+from lint.syllables import LEFT, RIGHT, Patterns, SyllableCounter, parse_pattern, pyphen_dictionary
+
+pyphen = pytest.importorskip("pyphen")
 
 
 @pytest.fixture(scope="module")
-def stats():
-    return metric._textstat()
+def hyphenator():
+    return pyphen.Pyphen(lang="en_US")   # what textstat 0.7.4 uses
 
 
-def _vocabulary(stats) -> list[str]:
+def _vocabulary() -> list[str]:
+    stats = metric._textstat()
     text = "\n".join(p.read_text(encoding="utf-8") for p in sorted((ROOT / "seeds").glob("*")))
     text += "\n".join(p.read_text(encoding="utf-8") for p in sorted((ROOT / "rules").glob("*.yaml")))
     words = set(stats.remove_punctuation(text.lower()).split())
@@ -23,46 +28,53 @@ def _vocabulary(stats) -> list[str]:
     return sorted(words)
 
 
-def test_the_pattern_walk_counts_as_pyphen_does(stats):
-    counter = SyllableCounter(stats.pyphen)
-    words = _vocabulary(stats)
-    assert len(words) > SyllableCounter.INDEX_AFTER  # the walk, not only pyphen, is exercised
-    expected = {w: len(stats.pyphen.positions(w)) + 1 for w in words}
-    walked = {w: counter._walk(w) for w in words}
-    assert walked == expected
-    assert {w: counter.count(w) for w in words} == expected
+def test_the_dictionary_reads_as_pyphen_reads_it(hyphenator):
+    patterns = Patterns(pyphen_dictionary())
+    ours = {key: patterns.get(key) for key in patterns.keys()}
+    assert {k: v for k, v in ours.items() if v is not None} == hyphenator.hd.patterns
+    assert patterns.maxlen == hyphenator.hd.maxlen
+    assert (LEFT, RIGHT) == (hyphenator.left, hyphenator.right)
+    assert parse_pattern(".ach4") == (4, (4,)) and parse_pattern("a0b0") is None
 
 
-def test_textstat_scores_are_unchanged(stats):
-    original = metric._import_textstat()()   # textstat's own counting, through pyphen
+@pytest.mark.parametrize("indexed", [False, True], ids=["word by word", "indexed"])
+def test_the_pattern_walk_counts_as_pyphen_does(hyphenator, indexed):
+    counter = SyllableCounter(Patterns(pyphen_dictionary()))
+    words = _vocabulary()
+    assert len(words) > SyllableCounter.INDEX_AFTER
+    if indexed:
+        counter.known = dict.fromkeys(map(str, range(SyllableCounter.INDEX_AFTER)), 1)
+    else:
+        counter.INDEX_AFTER = len(words) + 1
+    counted = {w: counter.count(w) for w in words}
+    assert (counter.prefixes is not None) == indexed
+    assert counted == {w: len(hyphenator.positions(w)) + 1 for w in words}
 
+
+def test_textstat_scores_are_unchanged():
     text = (ROOT / "seeds" / "000_ad989706a9c6ca24.txt").read_text(encoding="utf-8")
     text = re.sub(r"\s+", " ", text)
-    assert stats.syllable_count(text) == original.syllable_count(text)
-    assert stats.flesch_kincaid_grade(text) == original.flesch_kincaid_grade(text)
+    code = (
+        "import sys, json; from textstat.textstat import textstatistics as T\n"   # textstat as shipped
+        "text = sys.stdin.read(); t = T()\n"
+        "print(json.dumps([t.syllable_count(text), t.flesch_kincaid_grade(text), t.avg_sentence_length(text)]))\n"
+    )
+    import json
+    shipped = json.loads(subprocess.run([sys.executable, "-c", code], input=text, capture_output=True,
+                                        text=True, check=True).stdout)
+    stats = metric._textstat()
+    assert [stats.syllable_count(text), stats.flesch_kincaid_grade(text), stats.avg_sentence_length(text)] == shipped
 
 
-def test_without_pyphens_patterns_every_word_goes_through_pyphen(stats):
-    class Hyphenator:   # a pyphen that keeps its patterns elsewhere
-        left, right = stats.pyphen.left, stats.pyphen.right
-        positions = staticmethod(stats.pyphen.positions)
-
-    counter = SyllableCounter(Hyphenator())
-    words = _vocabulary(stats)
-    assert [counter.count(w) for w in words] == [len(stats.pyphen.positions(w)) + 1 for w in words]
-    assert counter.prefixes is None
-
-
-def test_textstat_reads_its_easy_words_without_pkg_resources():
-    import subprocess
-    import sys
-
+def test_textstat_imports_without_pkg_resources_or_pyphen():
     code = (
         "import sys; from lint.kinds import metric\n"
         "stats = metric._textstat()\n"
         "print(stats.difficult_words('another animal every morning'),"  # long, but on the easy list
         " stats.difficult_words('antidisestablishmentarianism prevails'),"
-        " 'pkg_resources' in sys.modules)\n"
+        " stats.syllable_count('hyphenation'),"
+        " 'pkg_resources' in sys.modules, 'pyphen' in sys.modules)\n"
+        "print(stats.pyphen.positions('hyphenation'), 'pyphen' in sys.modules)\n"   # made when used
     )
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
-    assert done.stdout.split() == ["0", "2", "False"]
+    assert done.stdout.split("\n")[:2] == ["0 2 3 False False", "[2, 6] True"]

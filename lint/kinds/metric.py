@@ -1,8 +1,9 @@
 """metric: a readability score of the whole article, through textstat, against thresholds.
 
-textstat is imported on first use only (~100 ms, most of it loading pyphen's
-dictionary), and its syllable count is computed by lint/syllables.py: the
-same answer, each distinct word once and ~2x faster than pyphen per word.
+textstat computes every score; its syllable count, the slow part, comes from
+lint/syllables.py: the same answer (pyphen's patterns, read from pyphen's own
+dictionary file), each distinct word once. textstat is imported on first use
+only, without loading pyphen (see _import_textstat): ~15 ms instead of ~130.
 """
 from __future__ import annotations
 
@@ -12,7 +13,7 @@ from functools import lru_cache
 
 from ..document import Document
 from ..finding import Hit
-from ..syllables import SyllableCounter
+from ..syllables import Patterns, SyllableCounter, UnsupportedDictionary, pyphen_dictionary
 from . import Context, Kind, OptionError
 
 METRICS = (
@@ -51,42 +52,65 @@ def _is_prose(doc: Document, start: int, end: int) -> bool:
     return doc.text.count(" ", start, end) >= 7
 
 
+class _LazyPyphen:
+    """pyphen.Pyphen, made when first used: textstat makes one as it imports, but its
+    only use, the syllable count, is computed by lint/syllables.py."""
+
+    def __init__(self, **options):
+        self._options, self._real = options, None
+
+    def __getattr__(self, name: str):
+        if name.startswith("_"):
+            raise AttributeError(name)
+        if self._real is None:
+            from pyphen import Pyphen
+
+            self._real = Pyphen(**self._options)
+        return getattr(self._real, name)
+
+
 def _import_textstat():
-    """textstat's class, imported without pkg_resources.
+    """textstat's class, imported without pkg_resources and without loading pyphen.
 
     textstat 0.7.4 imports pkg_resources (setuptools) for one call, reading its
-    easy-word list. That import was ~100 ms of every run, and Python 3.12+
-    virtual environments do not have setuptools at all. textstat gets a
-    stand-in for that one call, removed again once textstat holds it, so
-    nothing else in the process ever sees it.
+    easy-word list (~100 ms, and Python 3.12+ virtual environments have no
+    setuptools at all), and pyphen, whose import and en_US dictionary were
+    ~110 ms. While textstat imports, stand-ins take those two names: one that
+    does that one call, and _LazyPyphen. They are removed again once textstat
+    holds them, so nothing else in the process ever sees them.
     """
     import sys
     import types
 
-    if "pkg_resources" in sys.modules:
-        from textstat.textstat import textstatistics
+    shims = {}
+    if "pkg_resources" not in sys.modules:
+        def resource_stream(package: str, name: str):
+            from importlib.resources import files
 
-        return textstatistics
-    shim = types.ModuleType("pkg_resources")
+            return files(package).joinpath(name).open("rb")
 
-    def resource_stream(package: str, name: str):
-        from importlib.resources import files
-
-        return files(package).joinpath(name).open("rb")
-
-    shim.resource_stream = resource_stream
-    sys.modules["pkg_resources"] = shim
+        shims["pkg_resources"] = types.ModuleType("pkg_resources")
+        shims["pkg_resources"].resource_stream = resource_stream
+    if "pyphen" not in sys.modules and "textstat.textstat" not in sys.modules:
+        shims["pyphen"] = types.ModuleType("pyphen")
+        shims["pyphen"].Pyphen = _LazyPyphen
+    sys.modules.update(shims)
     try:
         from textstat.textstat import textstatistics
     finally:
-        if sys.modules.get("pkg_resources") is shim:
-            del sys.modules["pkg_resources"]
+        for name, shim in shims.items():
+            if sys.modules.get(name) is shim:
+                del sys.modules[name]
     return textstatistics
 
 
 @lru_cache(maxsize=1)
 def _textstat():
     textstatistics = _import_textstat()
+    try:
+        counter = SyllableCounter(Patterns(pyphen_dictionary()))
+    except (OSError, UnicodeError, UnsupportedDictionary):  # a pyphen laid out otherwise
+        return textstatistics()   # textstat's own count: slower, the same
 
     class FastSyllables(textstatistics):
         def syllable_count(self, text: str, lang=None) -> int:
@@ -97,10 +121,8 @@ def _textstat():
                 syllables = [counter.count(w) if n is None else n for w, n in zip(words, syllables)]
             return sum(map(operator.mul, words.values(), syllables))
 
-    stats = FastSyllables()
-    counter = SyllableCounter(stats.pyphen)
     known = counter.known
-    return stats
+    return FastSyllables()
 
 
 def score_text(metric: str, text: str) -> float:
