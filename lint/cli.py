@@ -83,6 +83,22 @@ def main(argv: list[str] | None = None) -> int:
         return 1
 
 
+def entry() -> None:
+    """The console script: main(), then an exit that skips tearing the interpreter down.
+
+    Freeing every module and object one by one was ~7 ms of a one-file run (a
+    pre-commit hook's), with nothing left to do by then: the output is written,
+    files are replaced whole, workers are joined. So the process ends at once.
+    """
+    code = main()
+    try:
+        sys.stdout.flush()
+        sys.stderr.flush()
+    except OSError:  # a closed pipe (newslint ... | head): nothing more can be said
+        pass
+    os._exit(code)
+
+
 def settings_for(args) -> Settings:
     config_path = Path(args.config) if args.config else find_config(Path.cwd())
     if args.config and not config_path.is_file():

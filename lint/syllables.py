@@ -25,6 +25,9 @@ from pathlib import Path
 LEFT = RIGHT = 2   # pyphen.Pyphen's defaults: no point before the 2nd or after the 2nd-last letter
 _IGNORED = ("%", "#", "LEFTHYPHENMIN", "RIGHTHYPHENMIN", "COMPOUNDLEFTHYPHENMIN", "COMPOUNDRIGHTHYPHENMIN")
 _PAIRS = re.compile(r"(\d?)(\D?)")   # pyphen's parse: (digit, letter) pairs
+_ALTERNATIVE = re.compile(r"^[^\n]*/[^\n]*=", re.MULTILINE)   # nonstandard hyphenation: pyphen only
+_ODD_LINE = re.compile(r"^(?:[%#A-Z\s][^\n]*|[^\n]*[^\S\n])$", re.MULTILINE)   # skipped or stripped by pyphen
+_NO_DIGITS = str.maketrans("", "", "0123456789")
 
 
 class UnsupportedDictionary(ValueError):
@@ -63,13 +66,22 @@ class Patterns:
         encoding = first.decode().strip()
         if encoding.lower() == "microsoft-cp1251":
             encoding = "cp1251"
-        lines = body.decode(encoding).split("\n")
-        if any("^^" in line or ("/" in line and "=" in line) for line in lines):
+        text = body.decode(encoding)
+        if "^^" in text or _ALTERNATIVE.search(text):
             raise UnsupportedDictionary(str(path))
         # Digits are ASCII in every encoding pyphen reads: drop them from the bytes, in C.
         keys = body.translate(None, b"0123456789").decode(encoding).split("\n")
-        self._lines = {k.strip(): line.strip() for k, line in zip(keys, lines)
-                       if line.strip() and not line.strip().startswith(_IGNORED)}
+        lines = text.split("\n")
+        self._lines = dict(zip(keys, lines))
+        # The few lines pyphen strips or skips (comments, settings, blanks) are fixed
+        # up one by one; a line-by-line loop over all 11,000 cost more than the rest.
+        for odd in _ODD_LINE.findall(text):
+            key = odd.translate(_NO_DIGITS)
+            if self._lines.get(key) == odd:
+                del self._lines[key]
+            line = odd.strip()
+            if line and not line.startswith(_IGNORED):
+                self._lines[line.translate(_NO_DIGITS)] = line
         self._parsed: dict[str, tuple | None] = {}
         self.maxlen = max(map(len, self._lines), default=1)
 

@@ -123,6 +123,15 @@ def test_bad_config_is_exit_2_naming_file_and_key(capsys, folder):
     assert "newslint.yaml: key 'selekt': unknown key" in err
 
 
+def test_a_run_with_errors_is_never_all_clear(capsys, folder):
+    code, out, _ = run(capsys, "nope.txt", "clean.txt")
+    assert code == 2
+    assert "error: nope.txt: no such file or folder" in out
+    assert "All clear" not in out and "No findings in 1 file checked; 1 error above." in out
+    code, out, _ = run(capsys, "nope.txt", "flagged.txt")
+    assert code == 2 and "1 error above: not every file was read" in out
+
+
 def test_missing_path_reported_and_others_linted(capsys, folder):
     code, out, err = run(capsys, "nope.txt", "flagged.txt", "--format", "json")
     data = json.loads(out)
@@ -283,3 +292,19 @@ def test_no_progress_bar_for_machines_or_ci(args, env):
     assert "linting" not in terminal
     if "json" in args:
         json.loads(out)
+
+
+def test_the_console_entry_flushes_everything_before_it_ends_the_process():
+    """entry() ends the process without tearing the interpreter down: the output
+    must be complete and the exit status main()'s."""
+    import subprocess
+    import sys
+
+    done = subprocess.run([sys.executable, "-m", "lint", str(SEEDS), "--format", "json", "--no-cache"],
+                          capture_output=True, text=True)
+    assert done.returncode == 1
+    report = json.loads(done.stdout)
+    assert len(report["findings"]) > 20 and report["summary"]["files"] == 5
+    done = subprocess.run([sys.executable, "-m", "lint", str(SEEDS / "nothing-here.txt")], capture_output=True, text=True)
+    assert done.returncode == 2
+    assert "nothing-here.txt: no such file" in done.stdout and "All clear" not in done.stdout

@@ -54,7 +54,11 @@ def _statistics(findings) -> list[list[Piece]]:
 
 def _summary(report: Report, findings) -> list[list[Piece]]:
     checked = sum(1 for r in report.files if not r.error)
+    errors = len(report.errors) + sum(1 for r in report.files if r.error)
     if not findings:
+        if errors:  # not "all clear": some of what was asked for was never read
+            return [[(f"No findings in {checked} file{'s' * (checked != 1)} checked; "
+                      f"{errors} error{'s' * (errors != 1)} above.", "bold red")]]
         return [[(f"All clear: no findings in {checked} file{'s' * (checked != 1)}.", "bold green")]]
     severities = Counter(f.severity for f in findings)
     categories = Counter(f.category for f in findings)
@@ -62,6 +66,8 @@ def _summary(report: Report, findings) -> list[list[Piece]]:
     by_sev = ", ".join(f"{n} {s}" for s, n in sorted(severities.items(), key=lambda kv: -["info", "warning", "error"].index(kv[0])))
     by_cat = ", ".join(f"{c} {n}" for c, n in sorted(categories.items(), key=lambda kv: (-kv[1], kv[0])))
     lines = [[("", "")], [(head, "bold"), (f" ({by_sev}).", "")], [("  by category: ", "dim"), (by_cat, "")]]
+    if errors:
+        lines.append([(f"  {errors} error{'s' * (errors != 1)} above: not every file was read", "bold red")])
     for story in report.stories:
         lines.append([("  read as one story: ", "dim"), (", ".join(story), "")])
     lines.extend(_sources(report))
