@@ -96,14 +96,20 @@ class Patterns:
     def keys(self):
         return self._lines.keys()
 
+    def parsed(self) -> dict[str, tuple[int, tuple[int, ...]]]:
+        """Every pattern parsed: pyphen's own table, for a walk that looks up in C."""
+        table = {key: self.get(key) for key in self._lines}
+        return {key: found for key, found in table.items() if found is not None}
+
 
 class SyllableCounter:
-    # Indexing every beginning of a pattern costs ~15 ms; a single article has
-    # too few distinct words to earn it back.
+    # Parsing every pattern and indexing their beginnings costs ~60 ms; a
+    # single article has too few distinct words to earn it back.
     INDEX_AFTER = 2_000
 
     def __init__(self, patterns: Patterns):
         self.patterns = patterns
+        self.lookup = patterns.get   # until indexed; then the parsed table's dict.get
         self.prefixes: set[str] | None = None
         self.known: dict[str, int] = {}
 
@@ -114,7 +120,9 @@ class SyllableCounter:
             if len(self.known) > 100_000:  # bounded: an archive's vocabulary is not kept
                 self.known.clear()
             if self.prefixes is None and len(self.known) >= self.INDEX_AFTER:
-                self.prefixes = {key[:n] for key in self.patterns.keys() for n in range(1, len(key) + 1)}
+                table = self.patterns.parsed()
+                self.lookup = table.get
+                self.prefixes = {key[:n] for key in table for n in range(1, len(key) + 1)}
             known = self.known[word] = self._walk(word)
         return known
 
@@ -122,7 +130,7 @@ class SyllableCounter:
         pointed = f".{word}."
         size = len(pointed)
         points = [0] * (size + 1)
-        get, prefixes, maxlen = self.patterns.get, self.prefixes, self.patterns.maxlen
+        get, prefixes, maxlen = self.lookup, self.prefixes, self.patterns.maxlen
         for i in range(size - 1):
             for j in range(i + 1, min(i + maxlen, size) + 1):
                 piece = pointed[i:j]
