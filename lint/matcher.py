@@ -112,6 +112,27 @@ def _flags(case_sensitive: bool) -> int:
 # both: JSON rows [text, flags, needs], plain data that runs no code on load.
 _REMEMBERED: dict[tuple[str, int], tuple | None] = {}
 _LEARNED: dict[tuple[str, int], tuple | None] = {}
+_UNKNOWN = object()
+
+
+class _AsRead(list):
+    """An analysis as remember() read it, turned into sets on first use: a run asks
+    for a fraction of the ~300 shipped ones, and turning them all was ~4 ms."""
+
+
+def _recall(key: tuple[str, int]):
+    """The remembered analysis of (text, flags), or _UNKNOWN (never analysed, or damaged)."""
+    needs = _REMEMBERED.get(key, _UNKNOWN)
+    if isinstance(needs, _AsRead):
+        try:
+            needs = tuple((frozenset(words), tuple(strings)) for words, strings in needs)
+            if not all(isinstance(x, str) for clause in needs for part in clause for x in part):
+                raise TypeError
+            _REMEMBERED[key] = needs
+        except (TypeError, ValueError):
+            del _REMEMBERED[key]
+            return _UNKNOWN
+    return needs
 
 SHIPPED_ANALYSES = Path(__file__).with_name("pattern_analyses.json")
 _SHIPPED_READ = False
@@ -140,13 +161,9 @@ def remember(path) -> None:
         rows = json.loads(Path(path).read_text(encoding="utf-8"))
         loaded = {}
         for source, flags, needs in rows:
-            if not isinstance(source, str) or not isinstance(flags, int):
+            if not isinstance(source, str) or not isinstance(flags, int) or not isinstance(needs, (list, type(None))):
                 return
-            if needs is not None:
-                needs = tuple((frozenset(words), tuple(strings)) for words, strings in needs)
-                if not all(isinstance(x, str) for clause in needs for part in clause for x in part):
-                    return
-            loaded[(source, flags)] = needs
+            loaded[(source, flags)] = None if needs is None else _AsRead(needs)
     except (OSError, ValueError, TypeError):
         return
     _REMEMBERED.update(loaded)  # all of a file or nothing of it
@@ -169,7 +186,8 @@ def keep(path) -> None:
     if not _LEARNED:
         return
     try:
-        rows = analyses_rows({**_REMEMBERED, **_LEARNED})
+        recalled = {key: _recall(key) for key in list(_REMEMBERED)}
+        rows = analyses_rows({**{k: v for k, v in recalled.items() if v is not _UNKNOWN}, **_LEARNED})
         atomic_write(path, lambda out: json.dump(rows, out, ensure_ascii=False))
     except (OSError, ValueError):
         pass
@@ -212,8 +230,9 @@ class Matcher:
         flags = _flags(case_sensitive)
         self._filtered = []
         for source in patterns:
-            if (source, flags) in _REMEMBERED:
-                self._filtered.append([source, None, _REMEMBERED[(source, flags)]])
+            needs = _recall((source, flags))
+            if needs is not _UNKNOWN:
+                self._filtered.append([source, None, needs])
             else:
                 compiled = compile_pattern(source, case_sensitive)  # raises PatternError: checked at load
                 self._filtered.append([source, compiled, _learn(source, flags, compiled)])
@@ -416,8 +435,9 @@ def _phrase_needs(phrase: str) -> tuple | None:
 
     Remembered like a pattern's analysis: ~200 phrases took ~6 ms of loading the packs."""
     key = (phrase, PHRASE)
-    if key in _REMEMBERED:
-        return _REMEMBERED[key]
+    needs = _recall(key)
+    if needs is not _UNKNOWN:
+        return needs
     text = " ".join(phrase.split()).lower()
     if not all(_plain(c) for c in text):
         needs = required_words(_phrases_regex([phrase]))

@@ -4,6 +4,7 @@ The prefilter skips a regex when the text lacks words (or strings) the regex
 cannot match without. Skipping is only allowed when the regex would have found
 nothing, so the tests compare every shipped pattern against a plain scan.
 """
+import json
 import random
 import re
 from pathlib import Path
@@ -352,3 +353,20 @@ def test_damaged_remembered_file_is_ignored(tmp_path):
     path.write_bytes(b"\x00garbage")
     M.remember(path)  # must not raise
     assert Matcher([], [r"\bcritics\s+say\b"]).search("Critics say so.", "critics say so.")
+
+
+def test_a_damaged_remembered_row_is_analysed_afresh(tmp_path):
+    pattern = r"\bcritics\s+say\b"
+    path = tmp_path / "prefilters.json"
+    path.write_text(json.dumps([[pattern, M._flags(False), [[["critics"], 5]]]]), encoding="utf-8")  # 5: not strings
+    saved = dict(M._REMEMBERED), dict(M._LEARNED)
+    try:
+        M.remember(path)
+        matcher = Matcher([], [pattern])
+        assert (pattern, M._flags(False)) in M._LEARNED   # worked out again, not taken from the row
+        assert matcher.search("Critics say so.", "critics say so.")
+    finally:
+        M._REMEMBERED.clear()
+        M._REMEMBERED.update(saved[0])
+        M._LEARNED.clear()
+        M._LEARNED.update(saved[1])
