@@ -26,7 +26,8 @@ LEFT = RIGHT = 2   # pyphen.Pyphen's defaults: no point before the 2nd or after 
 _IGNORED = ("%", "#", "LEFTHYPHENMIN", "RIGHTHYPHENMIN", "COMPOUNDLEFTHYPHENMIN", "COMPOUNDRIGHTHYPHENMIN")
 _PAIRS = re.compile(r"(\d?)(\D?)")   # pyphen's parse: (digit, letter) pairs
 _ALTERNATIVE = re.compile(r"^[^\n]*/[^\n]*=", re.MULTILINE)   # nonstandard hyphenation: pyphen only
-_ODD_LINE = re.compile(r"^(?:[%#A-Z\s][^\n]*|[^\n]*[^\S\n])$", re.MULTILINE)   # skipped or stripped by pyphen
+_SKIPPED_LINE = re.compile(r"^[%#A-Z][^\n]*", re.MULTILINE)   # comments and settings: pyphen skips them
+_PADDED_LINE = re.compile(r"^[^\n]*[^\S\n][^\n]*$", re.MULTILINE)   # white space: pyphen strips it
 _NO_DIGITS = str.maketrans("", "", "0123456789")
 
 
@@ -67,15 +68,18 @@ class Patterns:
         if encoding.lower() == "microsoft-cp1251":
             encoding = "cp1251"
         text = body.decode(encoding)
-        if "^^" in text or _ALTERNATIVE.search(text):
+        if "^^" in text or ("/" in text and _ALTERNATIVE.search(text)):
             raise UnsupportedDictionary(str(path))
         # Digits are ASCII in every encoding pyphen reads: drop them from the bytes, in C.
         keys = body.translate(None, b"0123456789").decode(encoding).split("\n")
         lines = text.split("\n")
         self._lines = dict(zip(keys, lines))
-        # The few lines pyphen strips or skips (comments, settings, blanks) are fixed
-        # up one by one; a line-by-line loop over all 11,000 cost more than the rest.
-        for odd in _ODD_LINE.findall(text):
+        # The few lines pyphen skips (comments, settings) or strips are fixed up one
+        # by one; a line-by-line loop over all 11,000 cost more than the rest.
+        odd_lines = _SKIPPED_LINE.findall(text)
+        if any(space in body for space in (b" \n", b"\n ", b"\t", b"\r", b"\x0b", b"\x0c")):
+            odd_lines += _PADDED_LINE.findall(text)
+        for odd in odd_lines:
             key = odd.translate(_NO_DIGITS)
             if self._lines.get(key) == odd:
                 del self._lines[key]

@@ -78,3 +78,12 @@ def test_textstat_imports_without_pkg_resources_or_pyphen():
     )
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert done.stdout.split("\n")[:2] == ["0 2 3 False False", "[2, 6] True"]
+
+
+def test_comments_settings_and_padded_lines_read_as_pyphen_reads_them(tmp_path):
+    dic = tmp_path / "hyph_xx.dic"
+    dic.write_text("UTF-8\nLEFTHYPHENMIN 2\n% a comment 4\n#another\n.ach4\n  1ba \n\t2bc1\n\nab0c\nNEXTLEVEL\nx1y\r\n",
+                   encoding="utf-8")
+    patterns = Patterns(dic)
+    ours = {key: patterns.get(key) for key in patterns.keys()}
+    assert {k: v for k, v in ours.items() if v is not None} == pyphen.HyphDict(dic).patterns
