@@ -88,6 +88,7 @@ class Patterns:
                 self._lines[line.translate(_NO_DIGITS)] = line
         self._parsed: dict[str, tuple | None] = {}
         self.maxlen = max(map(len, self._lines), default=1)
+        self.line = self._lines.get   # key -> its unparsed line, or None: in C, as most lookups miss
 
     def get(self, key: str) -> tuple[int, tuple[int, ...]] | None:
         line = self._lines.get(key)
@@ -113,7 +114,8 @@ class SyllableCounter:
 
     def __init__(self, patterns: Patterns):
         self.patterns = patterns
-        self.lookup = patterns.get   # until indexed; then the parsed table's dict.get
+        # Until indexed, the unparsed lines (parsed on a hit); then the parsed table.
+        self.lookup = patterns.line
         self.prefixes: set[str] | None = None
         self.known: dict[str, int] = {}
 
@@ -134,13 +136,15 @@ class SyllableCounter:
         pointed = f".{word}."
         size = len(pointed)
         points = [0] * (size + 1)
-        get, prefixes, maxlen = self.lookup, self.prefixes, self.patterns.maxlen
+        get, parse, prefixes, maxlen = self.lookup, self.patterns.get, self.prefixes, self.patterns.maxlen
         for i in range(size - 1):
             for j in range(i + 1, min(i + maxlen, size) + 1):
                 piece = pointed[i:j]
                 if prefixes is not None and piece not in prefixes:
                     break
                 found = get(piece)
+                if found.__class__ is str:
+                    found = parse(piece)
                 if found is not None:
                     start, values = found
                     at = i + start
