@@ -597,7 +597,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--json", type=Path, metavar="FILE", help="also write all figures as JSON to FILE")
     args = ap.parse_args(argv)
     if args.runs < 1 or args.peer_runs < 1 or args.quick_runs < 1:
-        ap.error("--runs and --peer-runs must be >= 1")
+        ap.error("--runs, --peer-runs and --quick-runs must be >= 1")
 
     corpus = args.corpus.resolve()
     bbc_files = sorted(str(p) for p in corpus.glob("*.txt"))

@@ -11,11 +11,13 @@ import os
 from typing import Callable, IO
 
 
-def atomic_write(path, fill: Callable[[IO], None], binary: bool = False) -> None:
-    """Create or replace `path` with what `fill(handle)` writes. Raises OSError."""
+def atomic_write(path, fill: Callable[[IO], None], binary: bool = False, mode: int = 0o600) -> None:
+    """Create or replace `path` with what `fill(handle)` writes. Raises OSError.
+
+    `mode` is the new file's permissions, less the umask."""
     folder = os.path.dirname(os.fspath(path)) or "."
     tmp = os.path.join(folder, f".tmp-{os.getpid()}-{os.urandom(6).hex()}")
-    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, mode)
     try:
         with os.fdopen(fd, "wb" if binary else "w", **({} if binary else {"encoding": "utf-8"})) as handle:
             fill(handle)

@@ -28,11 +28,17 @@ class _HelpFormatter(argparse.HelpFormatter):
     shutil's import (with bz2 and lzma) was ~3 ms of every run."""
 
     def __init__(self, prog: str):
+        # shutil.get_terminal_size's rule: $COLUMNS if set, else the terminal, else 80.
         try:
-            columns = int(os.environ.get("COLUMNS", "")) or os.get_terminal_size(sys.__stdout__.fileno()).columns
-        except (ValueError, OSError, AttributeError):
-            columns = 80
-        super().__init__(prog, width=max(columns, 40) - 2)
+            columns = int(os.environ.get("COLUMNS", "0"))
+        except ValueError:
+            columns = 0
+        if columns <= 0:
+            try:
+                columns = os.get_terminal_size(sys.__stdout__.fileno()).columns
+            except (AttributeError, ValueError, OSError):
+                columns = 0
+        super().__init__(prog, width=(columns or 80) - 2)
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -94,8 +100,14 @@ def entry() -> None:
     try:
         sys.stdout.flush()
         sys.stderr.flush()
-    except OSError:  # a closed pipe (newslint ... | head): nothing more can be said
+    except BrokenPipeError:  # newslint ... | head: the reader has what it wanted
         pass
+    except OSError as err:  # a full disk: the output is incomplete, and that is an error
+        try:
+            print(f"newslint: error: cannot write the output: {err.strerror or err}", file=sys.stderr, flush=True)
+        except OSError:
+            pass
+        code = 2
     os._exit(code)
 
 

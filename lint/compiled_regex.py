@@ -10,15 +10,17 @@ and the engine's version. So it is kept beside the bytecode, in
 (PYTHONPYCACHEPREFIX moves it, PYTHONDONTWRITEBYTECODE stops the writing), and
 a later run goes straight to `_sre.compile`. The text of the biggest patterns
 is itself built, from the registry's names or a pack's phrases (~10 ms): that
-is kept too, keyed by a digest of what it is built from.
+is kept too, keyed by what it is built from and by the code that builds it.
 
-`_sre.compile` validates the code it is handed and rejects broken code; a
-damaged file, another engine version or a change in these private interfaces
-only means compiling the usual way. Not on CPython: always the usual way.
+The file is keyed by the exact Python build. `_sre.compile` checks the
+structure of the code it is handed and rejects broken code; a damaged file,
+another Python or a change in these private interfaces only means compiling
+the usual way. Not on CPython: always the usual way.
 """
 from __future__ import annotations
 
 import binascii
+import os
 import re
 import sys
 from array import array
@@ -31,13 +33,14 @@ try:  # private, but the same from Python 3.11 to 3.13 (checked)
     import _sre
     from re import _compiler, _parser
 
-    _ENGINE = f"{sys.implementation.cache_tag}-{_sre.MAGIC}"
+    _ENGINE = f"{sys.implementation.cache_tag}-{_sre.MAGIC}-{sys.version}"
     _USABLE = sys.implementation.name == "cpython" and array("I").itemsize == _sre.CODESIZE
 except (ImportError, AttributeError):  # pragma: no cover - another interpreter
     _USABLE = False
 
 _KEPT: dict[str, list] = {}   # "flags:pattern" -> [flags, code (base64), groups, groupindex, indexgroup]
-_BUILT: dict[str, str] = {}   # digest of a pattern's parts -> the pattern built from them
+_BUILT: dict[str, str] = {}   # digest of a builder and its parts -> the pattern it built from them
+_BUILDERS: dict[Callable, str] = {}
 _USED: set[str] = set()
 _state = {"loaded": False, "learned": False}
 _MAX_KEPT = 400  # a newsroom that keeps editing its packs would otherwise grow the file forever
@@ -50,21 +53,36 @@ def store_path() -> Path:
     return Path(cache_from_source(str(Path(__file__)))).with_suffix(".json")
 
 
-def built(parts: list[str], build: Callable[[], str]) -> str:
-    """The pattern text `build()` makes from `parts` (in a stable order), kept between runs."""
+def built(build: Callable[[list[str]], str], parts: list[str]) -> str:
+    """The pattern text `build(parts)` makes (parts in a stable order), kept between runs.
+
+    Keyed by the parts and by the code that builds: the function's name and its
+    module file's size and time, so an edited or upgraded newslint builds afresh."""
     _load_once()
-    key = hex_digest("\0".join(parts).encode("utf-8"))
+    key = hex_digest("\0".join([_builder(build), *parts]).encode("utf-8"))
     pattern = _BUILT.get(key)
     if not isinstance(pattern, str):
-        pattern = _BUILT[key] = build()
+        pattern = _BUILT[key] = build(parts)
         _state["learned"] = True
     _USED.add(key)
     return pattern
 
 
+def _builder(build: Callable) -> str:
+    tag = _BUILDERS.get(build)
+    if tag is None:
+        try:
+            stat = os.stat(sys.modules[build.__module__].__file__)
+            tag = f"{build.__module__}.{build.__qualname__}:{stat.st_size}:{stat.st_mtime_ns}"
+        except (KeyError, TypeError, OSError):   # no file to vouch for the code: never reuse
+            tag = f"{build.__module__}.{build.__qualname__}:{os.getpid()}:{id(build)}"
+        _BUILDERS[build] = tag
+    return tag
+
+
 def compile(pattern: str, flags: int = 0) -> re.Pattern:  # noqa: A001 - re.compile's twin
     """`re.compile(pattern, flags)`, from the kept engine code when there is some."""
-    if not _USABLE:
+    if not _USABLE or not isinstance(pattern, str):   # bytes or a compiled pattern: as re does
         return re.compile(pattern, flags)
     _load_once()
     key = f"{int(flags)}:{pattern}"
@@ -130,7 +148,7 @@ def save(path: Path | None = None) -> None:
     data = {"engine": _ENGINE, "patterns": kept(_KEPT), "built": kept(_BUILT)}
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        atomic_write(path, lambda out: json.dump(data, out))
+        atomic_write(path, lambda out: json.dump(data, out), mode=0o644)   # readable as a .pyc is
     except OSError:
         pass
     _state["learned"] = False

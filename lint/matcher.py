@@ -94,7 +94,7 @@ def _phrases_regex(phrases: list[str]) -> str | None:
 def compile_phrases(phrases: list[str]) -> re.Pattern | None:
     if not phrases:
         return None
-    return compiled_regex.compile(compiled_regex.built(phrases, lambda: _phrases_regex(phrases)))
+    return compiled_regex.compile(compiled_regex.built(_phrases_regex, phrases))
 
 
 def _flags(case_sensitive: bool) -> int:
@@ -166,7 +166,9 @@ def remember(path) -> None:
             loaded[(source, flags)] = None if needs is None else _AsRead(needs)
     except (OSError, ValueError, TypeError):
         return
-    _REMEMBERED.update(loaded)  # all of a file or nothing of it
+    # A file that does not read as rows gives nothing; a damaged row inside one is
+    # found when a rule asks for it (_recall) and worked out afresh.
+    _REMEMBERED.update(loaded)
 
 
 def analyses_rows(analyses: dict) -> list:

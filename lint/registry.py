@@ -328,7 +328,7 @@ def _join(pinned: str, rest: str) -> str:
 @functools.lru_cache(maxsize=8)
 def _compile_matcher(sources: tuple[Source, ...]) -> "re.Pattern[str]":
     texts = sorted({t for src in sources for t in (src.name, *src.aliases, *src.domains)})
-    return compiled_regex.compile(compiled_regex.built(texts, lambda: _matcher_pattern(texts)))
+    return compiled_regex.compile(compiled_regex.built(_matcher_pattern, texts))
 
 
 def _matcher_pattern(texts: list[str]) -> str:

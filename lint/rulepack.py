@@ -53,6 +53,20 @@ class Rule(NamedTuple):
     examples: dict = {}   # shared empty default: rules are never changed once made
     options: dict = {}
 
+    # What a rule says, not its machinery: the kind compares by identity and the
+    # examples and options are dicts, which cannot be hashed.
+    def _said(self) -> tuple:
+        return (self.code, self.name, self.category, self.severity, self.message, self.why, self.pack, self.link)
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Rule) and self._said() == other._said()
+
+    def __ne__(self, other: object) -> bool:
+        return not self == other
+
+    def __hash__(self) -> int:
+        return hash(self._said())
+
     def __repr__(self) -> str:   # the kind and examples would bury the rule
         return f"Rule(code={self.code!r}, name={self.name!r}, severity={self.severity!r}, pack={self.pack!r})"
 

@@ -32,7 +32,7 @@ _NO_DIGITS = str.maketrans("", "", "0123456789")
 
 
 class UnsupportedDictionary(ValueError):
-    """A dictionary using what only pyphen parses (^^hex letters, nonstandard hyphenation)."""
+    """A dictionary only pyphen reads right (^^hex letters, nonstandard hyphenation, repeated keys)."""
 
 
 def pyphen_dictionary(lang: str = "en_US") -> Path:
@@ -74,6 +74,9 @@ class Patterns:
         keys = body.translate(None, b"0123456789").decode(encoding).split("\n")
         lines = text.split("\n")
         self._lines = dict(zip(keys, lines))
+        if len(self._lines) + max(keys.count("") - 1, 0) != len(keys):
+            # A key twice: pyphen keeps the last line that has a point, this table the last line.
+            raise UnsupportedDictionary(f"{path}: a pattern appears twice")
         # The few lines pyphen skips (comments, settings) or strips are fixed up one
         # by one; a line-by-line loop over all 11,000 cost more than the rest.
         odd_lines = _SKIPPED_LINE.findall(text)

@@ -26,6 +26,8 @@ def fresh(monkeypatch, tmp_path):
     """A process that has kept nothing yet, writing to a store in tmp_path."""
     def restart():
         monkeypatch.setattr(compiled_regex, "_KEPT", {})
+        monkeypatch.setattr(compiled_regex, "_BUILT", {})
+        monkeypatch.setattr(compiled_regex, "_BUILDERS", {})
         monkeypatch.setattr(compiled_regex, "_USED", set())
         monkeypatch.setattr(compiled_regex, "_state", {"loaded": False, "learned": False})
 
@@ -96,17 +98,26 @@ def test_the_store_sits_beside_the_bytecode(monkeypatch, tmp_path):
     assert compiled_regex.store_path().is_relative_to(tmp_path)
 
 
-def test_a_built_pattern_is_kept_by_what_it_is_built_from(fresh):
+def test_a_built_pattern_is_kept_by_its_parts_and_the_code_that_builds_it(fresh, tmp_path, monkeypatch):
     store, restart = fresh
     names = sorted(s.name for s in registry.default_registry())
-    made = []
+    module = tmp_path / "builder_mod.py"
+    module.write_text("MADE = []\ndef build(parts):\n    MADE.append(1)\n    return '|'.join(parts)\n")
+    monkeypatch.syspath_prepend(str(tmp_path))
+    import importlib
 
-    def build():
-        made.append(1)
-        return "|".join(map(re.escape, names))
+    import builder_mod
 
-    first = compiled_regex.built(names, build)
+    first = compiled_regex.built(builder_mod.build, names)
     compiled_regex.save()
     restart()
-    assert compiled_regex.built(names, build) == first and made == [1]
-    assert compiled_regex.built(names[1:], build) == first and made == [1, 1]   # other parts: built again
+    assert compiled_regex.built(builder_mod.build, names) == first and builder_mod.MADE == [1]   # kept
+    compiled_regex.built(builder_mod.build, names[1:])
+    assert builder_mod.MADE == [1, 1]                                    # other parts: built again
+    compiled_regex.save()
+    restart()
+    module.write_text(module.read_text() + "# edited\n")                # newslint edited or upgraded
+    builder_mod = importlib.reload(builder_mod)
+    compiled_regex.built(builder_mod.build, names)
+    assert builder_mod.MADE == [1]                                       # (reloaded) built afresh
+    assert compiled_regex.compile(b"x+") == re.compile(b"x+")             # bytes: as re does

@@ -7,7 +7,8 @@ import pytest
 
 from conftest import ROOT
 from lint.kinds import metric
-from lint.syllables import LEFT, RIGHT, Patterns, SyllableCounter, parse_pattern, pyphen_dictionary
+from lint.syllables import (LEFT, RIGHT, Patterns, SyllableCounter, UnsupportedDictionary, parse_pattern,
+                            pyphen_dictionary)
 
 pyphen = pytest.importorskip("pyphen")
 
@@ -87,3 +88,11 @@ def test_comments_settings_and_padded_lines_read_as_pyphen_reads_them(tmp_path):
     patterns = Patterns(dic)
     ours = {key: patterns.get(key) for key in patterns.keys()}
     assert {k: v for k, v in ours.items() if v is not None} == pyphen.HyphDict(dic).patterns
+
+
+def test_a_dictionary_only_pyphen_reads_right_is_refused(tmp_path):
+    dic = tmp_path / "hyph_xx.dic"
+    for body in (".ab1c\nab1c\nab0c\n", "a^^e9b1\n", "1ff/f=f,1,1\n"):
+        dic.write_text("UTF-8\n" + body, encoding="utf-8")
+        with pytest.raises(UnsupportedDictionary):
+            Patterns(dic)

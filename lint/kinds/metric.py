@@ -76,8 +76,9 @@ def _import_textstat():
     easy-word list (~100 ms, and Python 3.12+ virtual environments have no
     setuptools at all), and pyphen, whose import and en_US dictionary were
     ~110 ms. While textstat imports, stand-ins take those two names: one that
-    does that one call, and _LazyPyphen. They are removed again once textstat
-    holds them, so nothing else in the process ever sees them.
+    does that one call, and _LazyPyphen. They leave sys.modules once textstat
+    holds them: an `import pyphen` elsewhere gets the real one, while textstat
+    keeps a Pyphen that becomes the real one when first used.
     """
     import sys
     import types
