@@ -3,7 +3,8 @@
 Importing PyYAML and parsing the built-in YAML was ~35 ms of every run, a
 fifth of linting one file in a pre-commit hook. So newslint ships what those
 files parse to (lint/builtin_snapshot.json, written by
-scripts/gen_snapshot.py; a test fails while it is stale). A file is read from
+scripts/gen_snapshot.py; a test fails while it is stale); for the source
+registry, its entries as validated, a row of Source fields each. A file is read from
 the snapshot only when its bytes still hash to what was parsed: an edited pack
 in a checkout is parsed from its YAML as usual, and packs a newsroom adds
 never touch the snapshot. The YAML stays the one source of truth.

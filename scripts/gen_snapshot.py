@@ -1,4 +1,4 @@
-"""Write lint/builtin_snapshot.json: what the built-in packs and registry parse to.
+"""Write lint/builtin_snapshot.json: what the built-in packs parse to, and the registry's validated entries.
 
 Run after editing anything in rules/: `python scripts/gen_snapshot.py`. A stale
 entry is never used (each is keyed by its file's bytes), it only costs time;
@@ -27,7 +27,9 @@ def render() -> str:
             files[path.name] = (raw, yaml.load(raw.decode("utf-8"), Loader=loader))
     sources = rules / "sources.yaml"
     raw = sources.read_bytes()
-    files[sources.name] = (raw, registry._parse(raw.decode("utf-8"))[0])
+    # The registry's entries as validated, one row of Source fields each.
+    data, lines = registry._parse(raw.decode("utf-8"))
+    files[sources.name] = (raw, [list(src) for src in registry._build(data, lines, str(sources)).sources])
     return snapshot.snapshot_lines(files)
 
 
