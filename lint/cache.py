@@ -126,6 +126,16 @@ class Cache:
     def put_corpus(self, key: str, findings: list[Finding], groups: list[list[str]]) -> None:
         self.used[key] = {"findings": [f.to_json() for f in findings], "groups": groups}
 
+    def _write(self, out) -> None:
+        # An entry at a time, each by the C encoder: json.dump streams through the
+        # pure-Python one (~0.35 s on 2,225 files), and one json.dumps of the whole
+        # cache was +30 MB at peak.
+        dumps = json.JSONEncoder(ensure_ascii=False, separators=(",", ":")).encode
+        out.write("{")
+        for n, (key, entry) in enumerate(self.used.items()):
+            out.write(("," if n else "") + dumps(key) + ":" + dumps(entry))
+        out.write("}")
+
     def save(self) -> None:
         """Keep what this run used (so the cache cannot grow without bound), atomically."""
         if self.used == self.entries:
@@ -135,7 +145,6 @@ class Cache:
             for stale in self.folder.glob("results-*.json"):
                 if stale != self.file:
                     stale.unlink(missing_ok=True)
-            # Streamed: one json.dumps string of 2,225 files' results was +30 MB at peak.
-            atomic_write(self.file, lambda out: json.dump(self.used, out, ensure_ascii=False, separators=(",", ":")))
+            atomic_write(self.file, self._write)
         except OSError:
             pass  # a read-only checkout still lints; it just cannot remember
