@@ -11,8 +11,9 @@ parsed only when a word meets it (~5 ms in all for an article).
 
 The walk: at each position of ".word." every substring up to the longest
 pattern is looked up (pyphen's way). On an archive, once many words have been
-counted, every beginning of a pattern is indexed so that a walk stops at the
-first substring no pattern starts with, usually after one or two letters.
+counted, every pattern is parsed into a trie of letters, and a walk follows
+it from each position, stopping at the first letter no pattern continues
+with: usually after one or two letters, one dictionary lookup a letter.
 Same patterns, same maximum rule, same limits (pyphen's defaults, which
 textstat uses), so the same count: tests/test_syllables.py checks it word by
 word against pyphen.
@@ -105,21 +106,32 @@ class Patterns:
         return self._lines.keys()
 
     def parsed(self) -> dict[str, tuple[int, tuple[int, ...]]]:
-        """Every pattern parsed: pyphen's own table, for a walk that looks up in C."""
+        """Every pattern parsed: pyphen's own table, for the trie."""
         table = {key: self.get(key) for key in self._lines}
         return {key: found for key, found in table.items() if found is not None}
 
 
+_END = ""   # a trie node's key for the pattern ending there (no letter is empty)
+
+
+def _trie(table: dict[str, tuple[int, tuple[int, ...]]]) -> dict:
+    root: dict = {}
+    for key, found in table.items():
+        node = root
+        for letter in key:
+            node = node.setdefault(letter, {})
+        node[_END] = found
+    return root
+
+
 class SyllableCounter:
-    # Parsing every pattern and indexing their beginnings costs ~60 ms; a
-    # single article has too few distinct words to earn it back.
+    # Parsing every pattern into a trie costs ~50 ms; a single article has
+    # too few distinct words to earn it back.
     INDEX_AFTER = 2_000
 
     def __init__(self, patterns: Patterns):
         self.patterns = patterns
-        # Until indexed, the unparsed lines (parsed on a hit); then the parsed table.
-        self.lookup = patterns.line
-        self.prefixes: set[str] | None = None
+        self.trie: dict | None = None
         self.known: dict[str, int] = {}
 
     def count(self, word: str) -> int:
@@ -128,33 +140,50 @@ class SyllableCounter:
         if known is None:
             if len(self.known) > 100_000:  # bounded: an archive's vocabulary is not kept
                 self.known.clear()
-            if self.prefixes is None and len(self.known) >= self.INDEX_AFTER:
-                table = self.patterns.parsed()
-                self.lookup = table.get
-                self.prefixes = {key[:n] for key in table for n in range(1, len(key) + 1)}
-            known = self.known[word] = self._walk(word)
+            if self.trie is None and len(self.known) >= self.INDEX_AFTER:
+                self.trie = _trie(self.patterns.parsed())
+            points = self._trie_points(word) if self.trie is not None else self._points(word)
+            # pyphen's point at index k is the position k - 1 of the word.
+            last = len(word) - RIGHT
+            known = self.known[word] = 1 + sum(1 for k, p in enumerate(points) if p % 2 and LEFT <= k - 1 <= last)
         return known
 
-    def _walk(self, word: str) -> int:
+    def _points(self, word: str) -> list[int]:
+        """Liang's points of ".word.", every substring looked up in the unparsed lines."""
         pointed = f".{word}."
         size = len(pointed)
         points = [0] * (size + 1)
-        get, parse, prefixes, maxlen = self.lookup, self.patterns.get, self.prefixes, self.patterns.maxlen
+        line, parse, maxlen = self.patterns.line, self.patterns.get, self.patterns.maxlen
         for i in range(size - 1):
             for j in range(i + 1, min(i + maxlen, size) + 1):
-                piece = pointed[i:j]
-                if prefixes is not None and piece not in prefixes:
+                if line(pointed[i:j]) is not None:
+                    found = parse(pointed[i:j])
+                    if found is not None:
+                        _apply(points, i, found)
+        return points
+
+    def _trie_points(self, word: str) -> list[int]:
+        """The same points, each position's substrings followed down the trie."""
+        pointed = f".{word}."
+        size = len(pointed)
+        points = [0] * (size + 1)
+        for i in range(size - 1):
+            node = self.trie
+            for j in range(i, size):
+                node = node.get(pointed[j])
+                if node is None:
                     break
-                found = get(piece)
-                if found.__class__ is str:
-                    found = parse(piece)
+                found = node.get(_END)
                 if found is not None:
-                    start, values = found
-                    at = i + start
-                    for value in values[: size + 1 - at]:
-                        if value > points[at]:
-                            points[at] = value
-                        at += 1
-        # pyphen's point at index k is the position k - 1 of the word.
-        last = len(word) - RIGHT
-        return 1 + sum(1 for k in range(size + 1) if points[k] % 2 and LEFT <= k - 1 <= last)
+                    _apply(points, i, found)
+        return points
+
+
+def _apply(points: list[int], i: int, found: tuple[int, tuple[int, ...]]) -> None:
+    """The maximum rule: each value of a pattern found at `i` raises the point under it."""
+    start, values = found
+    at = i + start
+    for value in values[: len(points) - at]:
+        if value > points[at]:
+            points[at] = value
+        at += 1

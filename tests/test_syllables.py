@@ -48,7 +48,7 @@ def test_the_pattern_walk_counts_as_pyphen_does(hyphenator, indexed):
     else:
         counter.INDEX_AFTER = len(words) + 1
     counted = {w: counter.count(w) for w in words}
-    assert (counter.prefixes is not None) == indexed
+    assert (counter.trie is not None) == indexed
     assert counted == {w: len(hyphenator.positions(w)) + 1 for w in words}
 
 
