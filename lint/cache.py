@@ -13,7 +13,7 @@ import sys
 from pathlib import Path
 
 from . import __version__
-from .atomic import atomic_write
+from .atomic import atomic_write, remove_stale_temps
 from .finding import Finding
 from .hashing import blake2b, hex_digest
 from .runner import FileResult
@@ -41,25 +41,14 @@ def entry_key(path: str, data: bytes) -> str:
     return hex_digest(path.encode() + b"\0" + data)
 
 
-# A temporary file older than this was left by a run that was killed mid-write.
-STALE_TEMP_SECONDS = 3600
-
-
 def cache_folder(root: Path) -> Path:
     """The cache folder, created with the markers that keep it out of git and backups."""
-    import time
-
     folder = root / CACHE_DIR
     if not (folder / ".gitignore").is_file():
         folder.mkdir(exist_ok=True)
         (folder / ".gitignore").write_text("# created by newslint\n*\n")
         (folder / "CACHEDIR.TAG").write_text("Signature: 8a477f597d28d172789f06886806bc55\n")
-    for temp in folder.glob(".tmp-*"):
-        try:
-            if time.time() - temp.stat().st_mtime > STALE_TEMP_SECONDS:
-                temp.unlink()
-        except OSError:
-            pass  # another run's file, gone or in use: not ours to worry about
+    remove_stale_temps(folder)
     return folder
 
 

@@ -139,7 +139,7 @@ def save(path: Path | None = None) -> None:
         return
     import json
 
-    from .atomic import atomic_write
+    from .atomic import atomic_write, remove_stale_temps
 
     def kept(table: dict) -> dict:
         return table if len(table) <= _MAX_KEPT else {k: v for k, v in table.items() if k in _USED}
@@ -148,6 +148,7 @@ def save(path: Path | None = None) -> None:
     data = {"engine": _ENGINE, "patterns": kept(_KEPT), "built": kept(_BUILT)}
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
+        remove_stale_temps(path.parent)
         text = json.dumps(data)   # small: the C encoder in one go (json.dump streams in Python)
         atomic_write(path, lambda out: out.write(text), mode=0o644)   # readable as a .pyc is
     except OSError:

@@ -121,3 +121,18 @@ def test_a_built_pattern_is_kept_by_its_parts_and_the_code_that_builds_it(fresh,
     compiled_regex.built(builder_mod.build, names)
     assert builder_mod.MADE == [1]                                       # (reloaded) built afresh
     assert compiled_regex.compile(b"x+") == re.compile(b"x+")             # bytes: as re does
+
+
+def test_a_killed_writers_temporary_file_is_cleared_by_a_later_save(fresh):
+    import os
+    import time
+
+    store, _ = fresh
+    old, writing = store.parent / ".tmp-killed", store.parent / ".tmp-writing"
+    old.write_text("")
+    writing.write_text("")
+    two_hours_ago = time.time() - 2 * 3600
+    os.utime(old, (two_hours_ago, two_hours_ago))
+    compiled_regex.compile(*PATTERNS[0])
+    compiled_regex.save()
+    assert store.exists() and not old.exists() and writing.exists()
