@@ -6,8 +6,6 @@ selected never run.
 """
 from __future__ import annotations
 
-import string
-
 from . import suppress
 from .document import Document
 from .finding import Finding, Hit
@@ -83,6 +81,11 @@ def _shorten(text: str, limit: int) -> str:
     return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
 
 
+class _Fields(dict):
+    def __missing__(self, key):
+        return "{" + key + "}"
+
+
 class _Template:
     """str.format that leaves unknown {fields} as they are instead of raising."""
 
@@ -90,11 +93,7 @@ class _Template:
         self.template = template
 
     def fill(self, fields: dict) -> str:
-        class Safe(dict):
-            def __missing__(self, key):
-                return "{" + key + "}"
-
         try:
-            return string.Formatter().vformat(self.template, (), Safe(fields))
-        except (ValueError, IndexError):
+            return self.template.format_map(_Fields(fields))
+        except (ValueError, IndexError, AttributeError, KeyError):
             return self.template

@@ -325,14 +325,14 @@ def lower_same_length(text: str) -> str:
 #          \b(?:for|to)\s+many asks for "for many" or "to many": substring
 #          scans, so only one such clause per regex, checked last.
 
-_WORD_RE = re.compile(r"\w+")
+_WORD_RE = compiled_regex.compile(r"\w+")
 # The first two words of every line (the second may be on a later line): what
 # ^\s*(?:read\s+more|related) asks for. A lookahead, so no line start is skipped.
-_LINE_WORDS_RE = re.compile(r"^(?=[^\w\n]*(\w+)(?:\W+(\w+))?)", re.MULTILINE)
+_LINE_WORDS_RE = compiled_regex.compile(r"^(?=[^\w\n]*(\w+)(?:\W+(\w+))?)", re.MULTILINE)
 # Under IGNORECASE `re` matches i with ı and İ, s with ſ (and k with K, which
 # lowercases to k anyway); in the lowered text these stay apart, so fold them.
 _FOLD = str.maketrans({"ı": "i", "İ": "i", "ſ": "s"})
-_NEEDS_FOLD = re.compile("[ıİſ]")
+_NEEDS_FOLD = compiled_regex.compile("[ıİſ]")
 # Latin-1 text (nearly all news copy) has a faster word scan than the regex:
 # bytes.translate turns non-word bytes into spaces (keeping newlines), then split.
 _LATIN1_NONWORD = bytes(b for b in range(256) if not (chr(b).isalnum() or b == ord("_") or b == ord("\n")))

@@ -65,11 +65,11 @@ _REQUIRED = ("name", "type", "tier", "rationale")
 _ENTRY_KEYS = _REQUIRED + ("aliases", "domains", "country", "reviewed", "context_required")
 _TOP_KEYS = ("version", "reviewed", "sources")
 
-_SEP_RE = re.compile("[\\s\\-\u2010-\u2013]+")  # a run of white space, hyphens or dashes
-_HOST_RE = re.compile(r"^(?!-)[a-z0-9-]+(?:\.[a-z0-9-]+)+$")
-_COUNTRY_RE = re.compile(r"^[A-Z]{2}$")
-_DATE_RE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
-_SCHEME_RE = re.compile(r"^[a-z][a-z0-9+.\-]*://")
+_SEP_RE = compiled_regex.compile("[\\s\\-\u2010-\u2013]+")  # a run of white space, hyphens or dashes
+_HOST_RE = compiled_regex.compile(r"^(?!-)[a-z0-9-]+(?:\.[a-z0-9-]+)+$")
+_COUNTRY_RE = compiled_regex.compile(r"^[A-Z]{2}$")
+_DATE_RE = compiled_regex.compile(r"^\d{4}-\d{2}-\d{2}$")
+_SCHEME_RE = compiled_regex.compile(r"^[a-z][a-z0-9+.\-]*://")
 
 
 class RegistryError(UserError, ValueError):
@@ -355,7 +355,7 @@ def _matcher_pattern(texts: list[str]) -> str:
 # typing, so "NO" (Norway) stays a string and a date stays text until validated.
 _NULLS = frozenset(("", "~", "null", "Null", "NULL"))
 _BOOLS = {"true": True, "True": True, "TRUE": True, "false": False, "False": False, "FALSE": False}
-_INT_RE = re.compile(r"^[-+]?[0-9]+$")
+_INT_RE = compiled_regex.compile(r"^[-+]?[0-9]+$")
 
 Lines = dict  # id(mapping) -> (line of the mapping, {key: line of the key})
 

@@ -22,6 +22,7 @@ import re
 from pathlib import Path
 from typing import NamedTuple
 
+from . import compiled_regex
 from .errors import UserError
 from .finding import SEVERITIES
 from .kinds import Kind, OptionError, registry
@@ -33,8 +34,8 @@ CATEGORIES = (
 RULE_KEYS = ("code", "name", "category", "severity", "kind", "message", "why", "link", "examples")
 REQUIRED_RULE_KEYS = ("code", "name", "category", "severity", "kind", "message", "why", "examples")
 PACK_KEYS = ("pack", "prefix", "description", "rules")
-_KEBAB = re.compile(r"^[a-z][a-z0-9]*(-[a-z0-9]+)*$")
-_CODE = re.compile(r"^[A-Z]+[0-9]+$")
+_KEBAB = compiled_regex.compile(r"^[a-z][a-z0-9]*(-[a-z0-9]+)*$")
+_CODE = compiled_regex.compile(r"^[A-Z]+[0-9]+$")
 
 class PackError(UserError):
     """A broken pack: the message names the file (and line), rule and key."""

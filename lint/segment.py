@@ -7,6 +7,8 @@ from __future__ import annotations
 
 import re
 
+from . import compiled_regex
+
 Span = tuple[int, int]
 
 # A line longer than this is a whole paragraph typed on one line (the way
@@ -58,8 +60,8 @@ _ABBREVIATIONS = frozenset(
     jan feb mar apr jun jul aug sep sept oct nov dec mt ft
     u.s u.k u.n e.u a.m p.m e.g i.e""".split()
 )
-_BOUNDARY = re.compile(r"""[.!?…]+['"”’)\]]*\s+(?=['"“‘(\[]?[A-Z0-9])""")
-_WORD_BEFORE = re.compile(r"([\w.]+)[.!?…]*['\"”’)\]]*\s*$")
+_BOUNDARY = compiled_regex.compile(r"""[.!?…]+['"”’)\]]*\s+(?=['"“‘(\[]?[A-Z0-9])""")
+_WORD_BEFORE = compiled_regex.compile(r"([\w.]+)[.!?…]*['\"”’)\]]*\s*$")
 
 
 def sentence_spans(text: str, paragraphs: list[Span]) -> list[Span]:
@@ -94,7 +96,7 @@ def _is_abbreviation(before: str) -> bool:
 # apostrophe (an opening ‘ after a space, its ’ before a non-letter). A quote
 # left open runs to the end of its paragraph: news style closes a quote that
 # spans paragraphs only at the end of its last one.
-_QUOTE = re.compile(
+_QUOTE = compiled_regex.compile(
     r"“[^“”\"]*(?:[”\"]|\Z)|\"[^\"\n]*(?:\"|\Z)|(?<![\w])‘[^‘’\n]*’(?![\w])"
 )
 
@@ -107,7 +109,7 @@ def quote_spans(text: str, paragraphs: list[Span]) -> list[Span]:
     return spans
 
 
-_WORD = re.compile(r"[\w’'-]+")
+_WORD = compiled_regex.compile(r"[\w’'-]+")
 
 
 def word_count(text: str) -> int:

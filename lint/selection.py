@@ -6,9 +6,10 @@ category, or ALL. One function answers "does this selector pick this rule?".
 from __future__ import annotations
 
 import fnmatch
-import re
 
-_CODE_PREFIX = re.compile(r"^[A-Z]+[0-9]*$")
+from . import compiled_regex
+
+_CODE_PREFIX = compiled_regex.compile(r"^[A-Z]+[0-9]*$")
 
 
 def selects(selector: str, rule) -> bool:

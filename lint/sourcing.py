@@ -1430,15 +1430,20 @@ def _vague_name(phrase: str) -> str:
     return " ".join(words).strip(",. ") if words else phrase
 
 
+_OUTLET_SUFFIX = compile_lazily(r"\s+(?:site|website|web\s+site|newspaper|portal|page)\b.*$", re.I)
+_LEADING_ARTICLE = compile_lazily(r"^(?:the|a|an)\s+", re.I)
+_NAME_SEPARATOR = compile_lazily(r"\s*(?:,|\band\b|&)\s*")
+
+
 def _clean_outlet(name: str) -> str:
-    name = re.sub(r"\s+(?:site|website|web\s+site|newspaper|portal|page)\b.*$", "", name.strip(), flags=re.I)
-    name = re.sub(r"^(?:the|a|an)\s+", "", name, flags=re.I).strip(" .,;:()[]")
+    name = _OUTLET_SUFFIX.sub("", name.strip())
+    name = _LEADING_ARTICLE.sub("", name).strip(" .,;:()[]")
     return name if name[:1].isupper() else ""
 
 
 def _split_names(text: str, lo: int, hi: int) -> list[tuple[int, int]]:
     parts, start = [], lo
-    for m in re.finditer(r"\s*(?:,|\band\b|&)\s*", text[lo:hi]):
+    for m in _NAME_SEPARATOR.finditer(text[lo:hi]):
         parts.append((start, lo + m.start()))
         start = lo + m.end()
     parts.append((start, hi))

@@ -12,9 +12,10 @@ from __future__ import annotations
 
 import re
 
+from . import compiled_regex
 from .selection import selects
 
-_DIRECTIVE = re.compile(
+_DIRECTIVE = compiled_regex.compile(
     r"(?:<!--\s*)?newslint:\s*(disable-next-line|disable-file|skip-file|disable|enable|ignore)\b"
     r"([^\n>]*?)(?:\s*-->|$)",
     re.MULTILINE,

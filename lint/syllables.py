@@ -23,12 +23,14 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+from . import compiled_regex
+
 LEFT = RIGHT = 2   # pyphen.Pyphen's defaults: no point before the 2nd or after the 2nd-last letter
 _IGNORED = ("%", "#", "LEFTHYPHENMIN", "RIGHTHYPHENMIN", "COMPOUNDLEFTHYPHENMIN", "COMPOUNDRIGHTHYPHENMIN")
-_PAIRS = re.compile(r"(\d?)(\D?)")   # pyphen's parse: (digit, letter) pairs
-_ALTERNATIVE = re.compile(r"^[^\n]*/[^\n]*=", re.MULTILINE)   # nonstandard hyphenation: pyphen only
-_SKIPPED_LINE = re.compile(r"^[%#A-Z][^\n]*", re.MULTILINE)   # comments and settings: pyphen skips them
-_PADDED_LINE = re.compile(r"^[^\n]*[^\S\n][^\n]*$", re.MULTILINE)   # white space: pyphen strips it
+_PAIRS = compiled_regex.compile(r"(\d?)(\D?)")   # pyphen's parse: (digit, letter) pairs
+_ALTERNATIVE = compiled_regex.compile(r"^[^\n]*/[^\n]*=", re.MULTILINE)   # nonstandard hyphenation: pyphen only
+_SKIPPED_LINE = compiled_regex.compile(r"^[%#A-Z][^\n]*", re.MULTILINE)   # comments and settings: pyphen skips them
+_PADDED_LINE = compiled_regex.compile(r"^[^\n]*[^\S\n][^\n]*$", re.MULTILINE)   # white space: pyphen strips it
 _NO_DIGITS = str.maketrans("", "", "0123456789")
 
 

@@ -16,14 +16,13 @@ Reported at the second statement, with the first as a related location.
 """
 from __future__ import annotations
 
-import re
-
+from .. import compiled_regex
 from ..document import Document
 from ..finding import Hit, Related
 from . import Context, Kind
 
 
-_YEAR = re.compile(r"\b(?:1[5-9]|20)\d\d")
+_YEAR = compiled_regex.compile(r"\b(?:1[5-9]|20)\d\d")
 
 
 class InternalContradiction(Kind):

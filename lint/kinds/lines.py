@@ -1,12 +1,11 @@
 """Line shapes the block kinds share: what reads as prose and what as a label."""
 from __future__ import annotations
 
-import re
-
+from .. import compiled_regex
 from ..document import Document
 from ..segment import strip_span
 
-_SENTENCE_END = re.compile(r"""[.!?…]['"”’)\]]*\s*$""")
+_SENTENCE_END = compiled_regex.compile(r"""[.!?…]['"”’)\]]*\s*$""")
 
 
 def is_sentence(text: str) -> bool:

@@ -9,14 +9,14 @@ sign of a different story.
 """
 from __future__ import annotations
 
-import re
-
+from .. import compiled_regex
 from ..document import Document
 from ..finding import Hit
 from . import Context, Kind
 from .lines import is_sentence, is_short
 
-_TOKEN = re.compile(r"[A-Za-z][\w’'-]*")
+_NAME = compiled_regex.compile(r"(?<=[a-z,;:]\s)([A-Z][\w’'-]+)")
+_TOKEN = compiled_regex.compile(r"[A-Za-z][\w’'-]*")
 # Function words and reporting verbs carry no topic.
 _STOP = frozenset(
     """the and for that with from this have has had was were are been being its it's
@@ -43,7 +43,7 @@ def _words(text: str) -> set[str]:
 def _names(text: str) -> set[str]:
     # Capitalised words not at a sentence start approximate proper names.
     names = set()
-    for match in re.finditer(r"(?<=[a-z,;:]\s)([A-Z][\w’'-]+)", text):
+    for match in _NAME.finditer(text):
         word = match.group(1).lower()
         if word not in _STOP:
             names.add(word[:6])
