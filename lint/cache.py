@@ -9,8 +9,8 @@ fatal, and the folder is safe to delete at any time.
 from __future__ import annotations
 
 import json
+import os
 import sys
-from pathlib import Path
 
 from . import __version__
 from .atomic import atomic_write, remove_stale_temps
@@ -21,54 +21,67 @@ from .runner import FileResult
 CACHE_DIR = ".newslint_cache"
 
 
-def fingerprint(rule_dirs: list[Path], registry_files: list[Path], settings_repr: str) -> str:
+def fingerprint(rule_dirs: list[str], registry_files: list[str], settings_repr: str) -> str:
     digest = blake2b(digest_size=16)
     digest.update(f"{__version__}|{sys.version_info[:2]}|{settings_repr}".encode())
     # The engine's own code decides results too; its files' sizes and times are cheap to read.
-    for path in sorted(Path(__file__).resolve().parent.rglob("*.py")):
-        stat = path.stat()
-        digest.update(f"{path.name}:{stat.st_size}:{stat.st_mtime_ns}".encode())
+    for path in _files_under(os.path.dirname(os.path.realpath(__file__)), (".py",)):
+        stat = os.stat(path)
+        digest.update(f"{os.path.basename(path)}:{stat.st_size}:{stat.st_mtime_ns}".encode())
     for folder in rule_dirs:
-        for path in sorted(Path(folder).rglob("*.y*ml")):
-            digest.update(str(path).encode())
-            digest.update(path.read_bytes())
+        for path in _files_under(folder, (".yaml", ".yml")):
+            digest.update(path.encode())
+            digest.update(_read(path))
     for path in registry_files:
-        digest.update(Path(path).read_bytes() if Path(path).is_file() else b"missing")
+        digest.update(_read(path) if os.path.isfile(path) else b"missing")
     return digest.hexdigest()
+
+
+def _files_under(folder: str, suffixes: tuple[str, ...]) -> list[str]:
+    return sorted(os.path.join(where, name) for where, _, names in os.walk(folder)
+                  for name in names if name.endswith(suffixes))
+
+
+def _read(path: str) -> bytes:
+    with open(path, "rb") as handle:
+        return handle.read()
 
 
 def entry_key(path: str, data: bytes) -> str:
     return hex_digest(path.encode() + b"\0" + data)
 
 
-def cache_folder(root: Path) -> Path:
+def cache_folder(root: str) -> str:
     """The cache folder, created with the markers that keep it out of git and backups."""
-    folder = root / CACHE_DIR
-    if not (folder / ".gitignore").is_file():
-        folder.mkdir(exist_ok=True)
-        (folder / ".gitignore").write_text("# created by newslint\n*\n")
-        (folder / "CACHEDIR.TAG").write_text("Signature: 8a477f597d28d172789f06886806bc55\n")
+    folder = os.path.join(root, CACHE_DIR)
+    if not os.path.isfile(os.path.join(folder, ".gitignore")):
+        os.makedirs(folder, exist_ok=True)
+        for name, text in ((".gitignore", "# created by newslint\n*\n"),
+                           ("CACHEDIR.TAG", "Signature: 8a477f597d28d172789f06886806bc55\n")):
+            with open(os.path.join(folder, name), "w", encoding="utf-8") as handle:
+                handle.write(text)
     remove_stale_temps(folder)
     return folder
 
 
-def prefilter_file(root: Path) -> Path:
+def prefilter_file(root: str) -> str:
     """Where lint.matcher keeps its pattern analyses, named after the matcher's code."""
     from . import matcher
 
-    stat = Path(matcher.__file__).stat()
+    stat = os.stat(matcher.__file__)
     tag = hex_digest(f"{__version__}:{stat.st_size}:{stat.st_mtime_ns}".encode(), 6)
-    return root / CACHE_DIR / f"prefilters-{tag}.json"
+    return os.path.join(root, CACHE_DIR, f"prefilters-{tag}.json")
 
 
 class Cache:
-    def __init__(self, root: Path, fingerprint: str):
-        self.folder = root / CACHE_DIR
-        self.file = self.folder / f"results-{fingerprint}.json"
+    def __init__(self, root: str, fingerprint: str):
+        self.root = root
+        self.folder = os.path.join(root, CACHE_DIR)
+        self.file = os.path.join(self.folder, f"results-{fingerprint}.json")
         self.entries: dict[str, dict] = {}
         self.used: dict[str, dict] = {}
         try:
-            loaded = json.loads(self.file.read_text(encoding="utf-8"))
+            loaded = json.loads(_read(self.file).decode("utf-8"))
             if isinstance(loaded, dict):
                 self.entries = loaded
         except (OSError, ValueError):
@@ -130,10 +143,14 @@ class Cache:
         if self.used == self.entries:
             return
         try:
-            cache_folder(self.folder.parent)
-            for stale in self.folder.glob("results-*.json"):
-                if stale != self.file:
-                    stale.unlink(missing_ok=True)
+            cache_folder(self.root)
+            for name in os.listdir(self.folder):
+                stale = os.path.join(self.folder, name)
+                if name.startswith("results-") and name.endswith(".json") and stale != self.file:
+                    try:
+                        os.unlink(stale)
+                    except FileNotFoundError:
+                        pass   # another run removed it first
             atomic_write(self.file, self._write)
         except OSError:
             pass  # a read-only checkout still lints; it just cannot remember

@@ -8,7 +8,6 @@ from __future__ import annotations
 import argparse
 import os
 import sys
-from pathlib import Path
 
 from . import __version__, compiled_regex
 from .config import ConfigError, Settings, find_config, load_config
@@ -112,15 +111,15 @@ def entry() -> None:
 
 
 def settings_for(args) -> Settings:
-    config_path = Path(args.config) if args.config else find_config(Path.cwd())
-    if args.config and not config_path.is_file():
+    config_path = args.config or find_config(os.getcwd())
+    if args.config and not os.path.isfile(config_path):
         raise ConfigError(f"{args.config}: config file not found")
     settings = load_config(config_path)
     if args.select is not None:
         settings.select = args.select
     settings.extend_select += args.extend_select
     settings.ignore += args.ignore
-    settings.rules += [Path(d) for d in args.rules]
+    settings.rules += args.rules
     settings.min_severity = args.min_severity or settings.min_severity
     settings.fail_on = args.fail_on or settings.fail_on
     return settings
@@ -164,7 +163,7 @@ def _run(args, settings: Settings, packs) -> int:
     results = []
     if stdin:
         name = args.stdin_filename or "-"
-        kind = Path(args.stdin_filename).suffix if args.stdin_filename else ".txt"
+        kind = os.path.splitext(args.stdin_filename)[1] if args.stdin_filename else ".txt"
         results.append(linter.lint_bytes(name, sys.stdin.buffer.read(), kind))
     cache = _open_cache(settings) if files and not args.no_cache else None
     with _progress(len(files), for_people=args.format == "text") as progress:
@@ -201,7 +200,7 @@ def _remember_patterns():
     from . import matcher
     from .cache import cache_folder, prefilter_file
 
-    root = Path.cwd()
+    root = os.getcwd()
     path = prefilter_file(root)
     matcher.remember(path)
 
@@ -220,7 +219,7 @@ def _open_cache(settings: Settings):
     from .cache import Cache, fingerprint
 
     rule_dirs = [builtin_rules_dir(), *settings.rules]
-    return Cache(Path.cwd(), fingerprint(rule_dirs, settings.registry, repr(sorted(vars(settings).items()))))
+    return Cache(os.getcwd(), fingerprint(rule_dirs, settings.registry, repr(sorted(vars(settings).items()))))
 
 
 class _progress:

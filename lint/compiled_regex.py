@@ -24,7 +24,6 @@ import os
 import re
 import sys
 from array import array
-from pathlib import Path
 from typing import Callable
 
 from .hashing import hex_digest
@@ -46,11 +45,11 @@ _state = {"loaded": False, "learned": False}
 _MAX_KEPT = 400  # a newsroom that keeps editing its packs would otherwise grow the file forever
 
 
-def store_path() -> Path:
+def store_path() -> str:
     from importlib.util import cache_from_source
 
     # cache_from_source applies the interpreter's tag and PYTHONPYCACHEPREFIX, as for a .pyc.
-    return Path(cache_from_source(str(Path(__file__)))).with_suffix(".json")
+    return os.path.splitext(cache_from_source(__file__))[0] + ".json"
 
 
 def built(build: Callable[[list[str]], str], parts: list[str]) -> str:
@@ -124,7 +123,8 @@ def _load_once() -> None:
     import json
 
     try:
-        data = json.loads(store_path().read_bytes())
+        with open(store_path(), "rb") as handle:
+            data = json.loads(handle.read())
         if data.get("engine") == _ENGINE and isinstance(data.get("patterns"), dict) \
                 and isinstance(data.get("built"), dict):
             _KEPT.update(data["patterns"])
@@ -133,7 +133,7 @@ def _load_once() -> None:
         pass  # missing or damaged: everything compiles the usual way
 
 
-def save(path: Path | None = None) -> None:
+def save(path: str | None = None) -> None:
     """Write the kept code if this run compiled something new; failures are ignored."""
     if not (_USABLE and _state["learned"]) or sys.dont_write_bytecode:
         return
@@ -147,8 +147,8 @@ def save(path: Path | None = None) -> None:
     path = path or store_path()
     data = {"engine": _ENGINE, "patterns": kept(_KEPT), "built": kept(_BUILT)}
     try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        remove_stale_temps(path.parent)
+        os.makedirs(os.path.dirname(path), exist_ok=True)
+        remove_stale_temps(os.path.dirname(path))
         text = json.dumps(data)   # small: the C encoder in one go (json.dump streams in Python)
         atomic_write(path, lambda out: out.write(text), mode=0o644)   # readable as a .pyc is
     except OSError:

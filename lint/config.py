@@ -9,7 +9,7 @@ current folder upward, then overridden by the command line.
 """
 from __future__ import annotations
 
-from pathlib import Path
+import os
 
 from .errors import UserError
 from .finding import SEVERITIES
@@ -38,8 +38,8 @@ class Settings:
         self.per_path_ignores: dict[str, list[str]] = dict(per_path_ignores or {})
         self.exclude: list[str] = list(exclude)
         self.options: dict[str, dict] = dict(options or {})
-        self.rules: list[Path] = list(rules)
-        self.registry: list[Path] = list(registry)
+        self.rules: list[str] = list(rules)
+        self.registry: list[str] = list(registry)
         self.fail_on = fail_on
         self.min_severity = min_severity
         self.extensions: list[str] = list(extensions)
@@ -52,30 +52,39 @@ class Settings:
         return "Settings(" + ", ".join(f"{k}={v!r}" for k, v in vars(self).items()) + ")"
 
 
-def find_config(start: Path) -> Path | None:
-    for folder in [start, *start.parents]:
+def find_config(start: str) -> str | None:
+    folder = os.path.abspath(start)
+    while True:
         for name in CONFIG_FILES:
-            candidate = folder / name
-            if candidate.is_file() and (name != "pyproject.toml" or _has_newslint_table(candidate)):
+            candidate = os.path.join(folder, name)
+            if os.path.isfile(candidate) and (name != "pyproject.toml" or _has_newslint_table(candidate)):
                 return candidate
-    return None
+        parent = os.path.dirname(folder)
+        if parent == folder:
+            return None
+        folder = parent
 
 
-def _has_newslint_table(path: Path) -> bool:
+def _read_text(path: str) -> str:
+    with open(path, encoding="utf-8") as handle:
+        return handle.read()
+
+
+def _has_newslint_table(path: str) -> bool:
     try:
-        return "[tool.newslint" in path.read_text(encoding="utf-8")
+        return "[tool.newslint" in _read_text(path)
     except (OSError, UnicodeDecodeError):
         return False
 
 
-def load_config(path: Path | None) -> Settings:
+def load_config(path: str | None) -> Settings:
     if path is None:
         return Settings()
     try:
-        text = path.read_text(encoding="utf-8")
+        text = _read_text(path)
     except (OSError, UnicodeDecodeError) as err:
         raise ConfigError(f"{path}: cannot read config ({err})") from None
-    if path.name == "pyproject.toml":
+    if os.path.basename(path) == "pyproject.toml":
         import tomllib
 
         try:
@@ -96,7 +105,7 @@ def load_config(path: Path | None) -> Settings:
     return settings_from(data, path)
 
 
-def settings_from(data: dict, path: Path) -> Settings:
+def settings_from(data: dict, path: str) -> Settings:
     def fail(key: str, problem: str) -> ConfigError:
         return ConfigError(f"{path}: key '{key}': {problem}")
 
@@ -138,7 +147,7 @@ def settings_from(data: dict, path: Path) -> Settings:
         if not isinstance(values, dict):
             raise fail("options", f"{code}: expected a mapping of option: value")
     packs = mapping("packs")
-    base = path.parent
+    base = os.path.dirname(path)
     return Settings(
         select=strings("select"),
         ignore=strings("ignore") + [pack for pack, on in packs.items() if on is False],
@@ -147,8 +156,8 @@ def settings_from(data: dict, path: Path) -> Settings:
         per_path_ignores=per_path,
         exclude=strings("exclude"),
         options=options,
-        rules=[base / p for p in strings("rules")],
-        registry=[base / p for p in strings("registry")],
+        rules=[os.path.join(base, p) for p in strings("rules")],
+        registry=[os.path.join(base, p) for p in strings("registry")],
         fail_on=level("fail-on", "warning"),
         min_severity=level("min-severity", "info"),
         extensions=strings("extensions"),

@@ -31,7 +31,6 @@ import bisect
 import math
 import re
 import sys
-import zlib
 from array import array
 from collections import Counter, defaultdict
 from typing import TYPE_CHECKING, Iterable, NamedTuple
@@ -176,7 +175,7 @@ def _hash(term: str) -> int:
     if h is None:
         if len(_HASHES) > _CACHE_LIMIT:
             _HASHES.clear()
-        h = _HASHES[term] = zlib.crc32(term.encode("utf-8"))
+        h = _HASHES[term] = binascii.crc32(term.encode("utf-8"))  # zlib.crc32, without loading zlib
     return h
 
 

@@ -17,8 +17,8 @@ only runs when its words are there: a few set lookups instead of a scan.
 from __future__ import annotations
 
 import functools
+import os
 import re
-from pathlib import Path
 from typing import Iterator
 
 from . import compiled_regex
@@ -134,7 +134,7 @@ def _recall(key: tuple[str, int]):
             return _UNKNOWN
     return needs
 
-SHIPPED_ANALYSES = Path(__file__).with_name("pattern_analyses.json")
+SHIPPED_ANALYSES = os.path.join(os.path.dirname(__file__), "pattern_analyses.json")
 _SHIPPED_READ = False
 
 
@@ -158,7 +158,8 @@ def remember(path) -> None:
     import json
 
     try:
-        rows = json.loads(Path(path).read_text(encoding="utf-8"))
+        with open(path, encoding="utf-8") as handle:
+            rows = json.loads(handle.read())
         loaded = {}
         for source, flags, needs in rows:
             if not isinstance(source, str) or not isinstance(flags, int) or not isinstance(needs, (list, type(None))):

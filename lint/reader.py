@@ -1,7 +1,7 @@
 """Turn a file's bytes into a Document: decode, detect the format, build the prose view."""
 from __future__ import annotations
 
-from pathlib import Path
+import os
 
 from .document import Document
 
@@ -37,7 +37,8 @@ def decode(data: bytes, path: str) -> tuple[str, tuple[str, ...]]:
 
 def read_bytes(path: str) -> bytes:
     try:
-        return Path(path).read_bytes()
+        with open(path, "rb") as handle:
+            return handle.read()
     except FileNotFoundError:
         raise InputError(f"{path}: no such file") from None
     except IsADirectoryError:
@@ -49,7 +50,7 @@ def read_bytes(path: str) -> bytes:
 def parse(path: str, data: bytes, kind: str | None = None) -> Document:
     """Build a Document from raw bytes; `kind` is an extension that overrides the path's."""
     source, notes = decode(data, path)
-    suffix = (kind or Path(path).suffix).lower()
+    suffix = (kind or os.path.splitext(path)[1]).lower()
     if suffix in MARKDOWN:
         from .markdown_text import markdown_to_view
 

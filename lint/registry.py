@@ -27,8 +27,8 @@ Matching rules (``Registry.matcher``):
 from __future__ import annotations
 
 import functools
+import os
 import re
-from pathlib import Path
 from types import MappingProxyType
 from typing import Any, Iterator, Mapping, NamedTuple
 
@@ -422,7 +422,7 @@ def _walk(node, lines: Lines, memo: dict) -> Any:
     return data
 
 
-def load_registry(path: str | Path) -> Registry:
+def load_registry(path: str) -> Registry:
     """Load and validate a registry file. Raises RegistryError naming the file, the
     line, the entry and the key for: YAML syntax errors and duplicate keys, unknown
     keys, missing required keys (name, type, tier, rationale), type/tier values
@@ -432,13 +432,14 @@ def load_registry(path: str | Path) -> Registry:
 
     label = str(path)
     try:
-        raw = Path(path).read_bytes()
+        with open(path, "rb") as handle:
+            raw = handle.read()
         text = raw.decode("utf-8")
     except OSError as e:
         raise RegistryError(f"{label}: cannot read registry: {e.strerror or e}") from e
     except UnicodeDecodeError as e:
         raise RegistryError(f"{label}: cannot read registry: not UTF-8 ({e.reason})") from e
-    known = snapshot.parsed(Path(path), raw)
+    known = snapshot.parsed(path, raw)
     if known is not None:
         # The shipped registry's entries, validated when the snapshot was made (~4 ms a run).
         try:
@@ -651,8 +652,8 @@ def _entry(
 
 # ----------------------------------------------------------------------------- shipped
 
-_PACKAGE_RULES = Path(__file__).parent / "rules" / "sources.yaml"  # installed wheel
-_REPO_RULES = Path(__file__).resolve().parents[1] / "rules" / "sources.yaml"  # checkout
+_PACKAGE_RULES = os.path.join(os.path.dirname(__file__), "rules", "sources.yaml")  # installed wheel
+_REPO_RULES = os.path.join(os.path.dirname(os.path.dirname(os.path.realpath(__file__))), "rules", "sources.yaml")  # checkout
 
 
 @functools.lru_cache(maxsize=1)
@@ -660,6 +661,6 @@ def default_registry() -> Registry:
     """The shipped registry: lint/rules/sources.yaml inside an installed package, else
     the repository's top-level rules/sources.yaml. Loaded once per process."""
     for path in (_PACKAGE_RULES, _REPO_RULES):
-        if path.is_file():
+        if os.path.isfile(path):
             return load_registry(path)
     raise RegistryError(f"shipped source registry not found (looked in {_PACKAGE_RULES}, {_REPO_RULES})")

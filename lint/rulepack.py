@@ -18,8 +18,8 @@ A pack is one YAML file (or a folder of them, read in name order and merged):
 """
 from __future__ import annotations
 
+import os
 import re
-from pathlib import Path
 from typing import NamedTuple
 
 from . import compiled_regex
@@ -80,28 +80,32 @@ class Pack(NamedTuple):
     rules: tuple[Rule, ...]
 
 
-def builtin_rules_dir() -> Path:
+def builtin_rules_dir() -> str:
     """The packs shipped with newslint: inside the wheel, or the repo's rules/ in a checkout."""
-    packaged = Path(__file__).resolve().parent / "rules"
-    return packaged if packaged.is_dir() else Path(__file__).resolve().parents[1] / "rules"
+    here = os.path.dirname(os.path.realpath(__file__))
+    packaged = os.path.join(here, "rules")
+    return packaged if os.path.isdir(packaged) else os.path.join(os.path.dirname(here), "rules")
 
 
-def pack_files(directory: Path) -> list[Path]:
+def pack_files(directory: str) -> list[str]:
     """Pack files of a rules folder: *.yaml files and sub-folders of them (not sources.yaml)."""
     found = []
-    for entry in sorted(directory.iterdir()):
-        if entry.is_dir() and not entry.name.startswith("."):
-            found.append(entry)
-        elif entry.suffix in (".yaml", ".yml") and entry.stem != "sources":
-            found.append(entry)
+    for name in sorted(os.listdir(directory)):
+        path = os.path.join(directory, name)
+        stem, suffix = os.path.splitext(name)
+        if os.path.isdir(path):
+            if not name.startswith("."):
+                found.append(path)
+        elif suffix in (".yaml", ".yml") and stem != "sources":
+            found.append(path)
     return found
 
 
-def load_packs(directories: list[Path], overrides: dict | None = None) -> list[Pack]:
+def load_packs(directories: list[str], overrides: dict | None = None) -> list[Pack]:
     """Load every pack in the folders; `overrides` maps a code to option values (config)."""
     packs, codes = [], {}
     for directory in directories:
-        if not directory.is_dir():
+        if not os.path.isdir(directory):
             raise PackError(f"{directory}: rules folder not found")
         for path in pack_files(directory):
             pack = load_pack(path, overrides or {})
@@ -119,8 +123,12 @@ def _code_key(code: str) -> tuple:
     return letters, int(code[len(letters):])
 
 
-def load_pack(path: Path, overrides: dict) -> Pack:
-    files = sorted(p for p in path.glob("*.y*ml")) if path.is_dir() else [path]
+def load_pack(path: str, overrides: dict) -> Pack:
+    """One pack: a YAML file, or a folder whose YAML files together make one pack."""
+    if os.path.isdir(path):
+        files = [os.path.join(path, name) for name in sorted(os.listdir(path)) if name.endswith((".yaml", ".yml"))]
+    else:
+        files = [path]
     data: dict = {}
     for file in files:
         part = _read_yaml(file)
@@ -130,11 +138,12 @@ def load_pack(path: Path, overrides: dict) -> Pack:
     return _build_pack(path, data, overrides)
 
 
-def _read_yaml(path: Path) -> dict:
+def _read_yaml(path: str) -> dict:
     from . import snapshot
 
     try:
-        raw = path.read_bytes()
+        with open(path, "rb") as handle:
+            raw = handle.read()
         text = raw.decode("utf-8")
     except (OSError, UnicodeDecodeError) as err:
         raise PackError(f"{path}: cannot read pack ({err})") from None
@@ -155,7 +164,7 @@ def _read_yaml(path: Path) -> dict:
     return data
 
 
-def _build_pack(path: Path, data: dict, overrides: dict) -> Pack:
+def _build_pack(path: str, data: dict, overrides: dict) -> Pack:
     for key in data:
         if key not in PACK_KEYS:
             raise PackError(f"{path}: key '{key}': unknown pack key (known: {', '.join(PACK_KEYS)})")
@@ -172,7 +181,7 @@ def _build_pack(path: Path, data: dict, overrides: dict) -> Pack:
     return Pack(pack_id, prefix, str(data.get("description", "")), str(path), rules)
 
 
-def _build_rule(path: Path, pack_id: str, prefix: str, index: int, spec, overrides: dict) -> Rule:
+def _build_rule(path: str, pack_id: str, prefix: str, index: int, spec, overrides: dict) -> Rule:
     label = f"rule #{index + 1}"
     if not isinstance(spec, dict):
         raise PackError(f"{path}: {label}: a rule must be a mapping")
@@ -219,10 +228,11 @@ def _check_examples(examples, fail) -> None:
             raise fail("examples", f"'{key}' must be a non-empty list of strings")
 
 
-def _locate(path: Path, code, key: str) -> str:
+def _locate(path: str, code, key: str) -> str:
     """file:line of a rule's key, found by reading the text (the C loader keeps no marks)."""
     try:
-        lines = path.read_text(encoding="utf-8").splitlines() if path.is_file() else []
+        with open(path, encoding="utf-8") as handle:
+            lines = handle.read().splitlines()
     except OSError:
         return str(path)
     start = next((i for i, line in enumerate(lines) if code and re.search(rf"\bcode:\s*['\"]?{re.escape(str(code))}\b", line)), None)

@@ -8,7 +8,6 @@ from __future__ import annotations
 import fnmatch
 import json
 import os
-from pathlib import Path
 
 from . import reader, selection
 from .config import Settings
@@ -40,12 +39,11 @@ def discover(paths: list[str], settings: Settings) -> tuple[list[str], list[str]
     extensions = {e if e.startswith(".") else "." + e for e in settings.extensions} or reader.DEFAULT_EXTENSIONS
     files, errors = [], []
     for given in paths:
-        path = Path(given)
-        if path.is_file():
+        if os.path.isfile(given):
             if not _excluded(given, settings.exclude):
                 files.append(given)
-        elif path.is_dir():
-            files.extend(_walk(path, extensions, settings.exclude))
+        elif os.path.isdir(given):
+            files.extend(_walk(given, extensions, settings.exclude))
         else:
             errors.append(f"{given}: no such file or folder")
     seen, unique = set(), []
@@ -56,7 +54,7 @@ def discover(paths: list[str], settings: Settings) -> tuple[list[str], list[str]
     return unique, errors
 
 
-def _walk(root: Path, extensions: set[str], exclude: list[str]) -> list[str]:
+def _walk(root: str, extensions: set[str], exclude: list[str]) -> list[str]:
     found = []
     for folder, dirs, names in os.walk(root):
         dirs[:] = sorted(
@@ -65,7 +63,7 @@ def _walk(root: Path, extensions: set[str], exclude: list[str]) -> list[str]:
         )
         for name in sorted(names):
             full = os.path.join(folder, name)
-            if not name.startswith(".") and Path(name).suffix.lower() in extensions and not _excluded(full, exclude):
+            if not name.startswith(".") and os.path.splitext(name)[1].lower() in extensions and not _excluded(full, exclude):
                 found.append(full)
     return found
 

@@ -13,11 +13,11 @@ from __future__ import annotations
 
 import json
 from functools import lru_cache
-from pathlib import Path
+import os
 
 from .hashing import hex_digest
 
-SNAPSHOT = Path(__file__).with_name("builtin_snapshot.json")
+SNAPSHOT = os.path.join(os.path.dirname(__file__), "builtin_snapshot.json")
 
 
 def digest(data: bytes) -> str:
@@ -28,7 +28,8 @@ def digest(data: bytes) -> str:
 def _lines() -> dict[str, str]:
     """file name -> its line of the snapshot, unparsed (each read parses its own, fresh)."""
     try:
-        text = SNAPSHOT.read_text(encoding="utf-8")
+        with open(SNAPSHOT, encoding="utf-8") as handle:
+            text = handle.read()
     except OSError:
         return {}  # no snapshot: parse the YAML
     out = {}
@@ -39,12 +40,12 @@ def _lines() -> dict[str, str]:
     return out
 
 
-def parsed(path: Path, data: bytes):
+def parsed(path: str, data: bytes):
     """What the built-in file `path` (with bytes `data`) parses to, or None to parse it."""
     from .rulepack import builtin_rules_dir
 
-    line = _lines().get(path.name)
-    if line is None or Path(path).resolve().parent != builtin_rules_dir():
+    line = _lines().get(os.path.basename(path))
+    if line is None or os.path.dirname(os.path.realpath(path)) != builtin_rules_dir():
         return None
     try:
         entry = json.loads(line)

@@ -20,8 +20,8 @@ word against pyphen.
 """
 from __future__ import annotations
 
+import os
 import re
-from pathlib import Path
 
 from . import compiled_regex
 
@@ -38,14 +38,14 @@ class UnsupportedDictionary(ValueError):
     """A dictionary only pyphen reads right (^^hex letters, nonstandard hyphenation, repeated keys)."""
 
 
-def pyphen_dictionary(lang: str = "en_US") -> Path:
+def pyphen_dictionary(lang: str = "en_US") -> str:
     """The installed pyphen's hyph_<lang>.dic, found without importing pyphen."""
     from importlib.util import find_spec
 
     spec = find_spec("pyphen")
     if spec is None or not spec.submodule_search_locations:
         raise FileNotFoundError("pyphen is not installed")
-    return Path(next(iter(spec.submodule_search_locations))) / "dictionaries" / f"hyph_{lang}.dic"
+    return os.path.join(next(iter(spec.submodule_search_locations)), "dictionaries", f"hyph_{lang}.dic")
 
 
 def parse_pattern(line: str) -> tuple[int, tuple[int, ...]] | None:
@@ -64,8 +64,9 @@ def parse_pattern(line: str) -> tuple[int, tuple[int, ...]] | None:
 class Patterns:
     """pyphen's HyphDict.patterns of one dictionary file, each parsed on first lookup."""
 
-    def __init__(self, path: Path):
-        raw = path.read_bytes()
+    def __init__(self, path: str):
+        with open(path, "rb") as handle:
+            raw = handle.read()
         first, _, body = raw.partition(b"\n")
         encoding = first.decode().strip()
         if encoding.lower() == "microsoft-cp1251":

@@ -26,7 +26,7 @@ def analyses() -> list:
 def main() -> None:
     rows = [json.dumps(row, ensure_ascii=False) for row in analyses()]
     text = "[\n" + ",\n".join(rows) + "\n]\n"   # a row a line: reviewable diffs
-    matcher.SHIPPED_ANALYSES.write_text(text, encoding="utf-8")
+    Path(matcher.SHIPPED_ANALYSES).write_text(text, encoding="utf-8")
     print(f"wrote {matcher.SHIPPED_ANALYSES}")
 
 

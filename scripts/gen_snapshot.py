@@ -19,9 +19,9 @@ from lint import registry, rulepack, snapshot  # noqa: E402
 def render() -> str:
     """The snapshot as it should be, parsed from the YAML (never from the snapshot)."""
     loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)   # as lint.rulepack parses a pack
-    rules = rulepack.builtin_rules_dir()
+    rules = Path(rulepack.builtin_rules_dir())
     files: dict = {}
-    for path in rulepack.pack_files(rules):
+    for path in map(Path, rulepack.pack_files(rules)):
         if path.is_file():
             raw = path.read_bytes()
             files[path.name] = (raw, yaml.load(raw.decode("utf-8"), Loader=loader))
@@ -34,7 +34,7 @@ def render() -> str:
 
 
 def main() -> None:
-    snapshot.SNAPSHOT.write_text(render(), encoding="utf-8")
+    Path(snapshot.SNAPSHOT).write_text(render(), encoding="utf-8")
     print(f"wrote {snapshot.SNAPSHOT}")
 
 

@@ -92,10 +92,10 @@ def test_nothing_is_written_under_pythondontwritebytecode(fresh, monkeypatch):
 
 
 def test_the_store_sits_beside_the_bytecode(monkeypatch, tmp_path):
-    assert compiled_regex.store_path().parent.name == "__pycache__"
-    assert compiled_regex.store_path().name == f"compiled_regex.{sys.implementation.cache_tag}.json"
+    assert Path(compiled_regex.store_path()).parent.name == "__pycache__"
+    assert Path(compiled_regex.store_path()).name == f"compiled_regex.{sys.implementation.cache_tag}.json"
     monkeypatch.setattr(sys, "pycache_prefix", str(tmp_path))
-    assert compiled_regex.store_path().is_relative_to(tmp_path)
+    assert Path(compiled_regex.store_path()).is_relative_to(tmp_path)
 
 
 def test_a_built_pattern_is_kept_by_its_parts_and_the_code_that_builds_it(fresh, tmp_path, monkeypatch):

@@ -1,5 +1,6 @@
 import importlib.util
 import json
+from pathlib import Path
 
 import pytest
 
@@ -30,7 +31,7 @@ def test_shipped_pattern_analyses_are_up_to_date():
     finally:
         matcher._REMEMBERED.clear(), matcher._REMEMBERED.update(saved[0])
         matcher._LEARNED.clear(), matcher._LEARNED.update(saved[1])
-    shipped = json.loads(matcher.SHIPPED_ANALYSES.read_text(encoding="utf-8"))
+    shipped = json.loads(Path(matcher.SHIPPED_ANALYSES).read_text(encoding="utf-8"))
     assert shipped == fresh, "lint/pattern_analyses.json is stale: run python scripts/gen_pattern_analyses.py"
 
 
@@ -70,11 +71,11 @@ def test_builtin_snapshot_is_up_to_date_and_parses_as_the_yaml_does():
     from lint import snapshot
     from lint.rulepack import builtin_rules_dir
 
-    committed = snapshot.SNAPSHOT.read_text(encoding="utf-8")
+    committed = Path(snapshot.SNAPSHOT).read_text(encoding="utf-8")
     assert committed == _script("gen_snapshot").render(), "lint/builtin_snapshot.json is stale: run python scripts/gen_snapshot.py"
     for line in committed.splitlines():
         entry = json.loads(line)
-        path = builtin_rules_dir() / entry["file"]
+        path = Path(builtin_rules_dir(), entry["file"])
         if entry["file"] != "sources.yaml":  # the registry: its validated entries, checked below
             assert entry["data"] == yaml.safe_load(path.read_text(encoding="utf-8")), entry["file"]
         assert snapshot.parsed(path, path.read_bytes()) == entry["data"]
@@ -92,14 +93,15 @@ def test_a_changed_builtin_file_is_parsed_from_its_yaml_not_the_snapshot():
     from lint import snapshot
     from lint.rulepack import builtin_rules_dir
 
-    path = builtin_rules_dir() / "provenance.yaml"
+    path = Path(builtin_rules_dir(), "provenance.yaml")
     assert snapshot.parsed(path, path.read_bytes() + b"\n# edited\n") is None
 
 
 def test_a_hook_run_on_one_file_imports_nothing_heavy(tmp_path):
     """The pre-commit case (the hook's args) stays light: no PyYAML (the snapshot), no
     textstat or pyphen (readability is info, below the hook's threshold), no rich
-    (output is not a terminal), no `regex` (no built-in pattern needs it)."""
+    (output is not a terminal), no `regex` (no built-in pattern needs it), and none of
+    the stdlib modules newslint stopped using for their import time (docs/design.md)."""
     import subprocess
     import sys
 
@@ -113,7 +115,8 @@ def test_a_hook_run_on_one_file_imports_nothing_heavy(tmp_path):
         f"sys.argv = ['newslint', *{hook_args!r}, '--no-cache', {str(article)!r}]\n"
         "try: cli.main()\n"
         "except SystemExit: pass\n"
-        "heavy = ('yaml', 'textstat', 'pyphen', 'rich', 'regex', 'pkg_resources')\n"
+        "heavy = ('yaml', 'textstat', 'pyphen', 'rich', 'regex', 'pkg_resources',\n"
+        "         'pathlib', 'dataclasses', 'hashlib', 'tempfile', 'shutil', 'string', 'zlib')\n"
         "print(sorted(m for m in heavy if m in sys.modules), file=sys.stderr)\n"
     )
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=tmp_path)
