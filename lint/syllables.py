@@ -27,9 +27,10 @@ from . import compiled_regex
 
 LEFT = RIGHT = 2   # pyphen.Pyphen's defaults: no point before the 2nd or after the 2nd-last letter
 _IGNORED = ("%", "#", "LEFTHYPHENMIN", "RIGHTHYPHENMIN", "COMPOUNDLEFTHYPHENMIN", "COMPOUNDRIGHTHYPHENMIN")
-_PAIRS = compiled_regex.compile(r"(\d?)(\D?)")   # pyphen's parse: (digit, letter) pairs
 _ALTERNATIVE = compiled_regex.compile(r"^[^\n]*/[^\n]*=", re.MULTILINE)   # nonstandard hyphenation: pyphen only
-_SKIPPED_LINE = compiled_regex.compile(r"^[%#A-Z][^\n]*", re.MULTILINE)   # comments and settings: pyphen skips them
+# Comments and settings, which pyphen skips; searched as "\n" + the text: a literal
+# newline is found in C, where ^ under MULTILINE is tried at every position.
+_SKIPPED_LINE = compiled_regex.compile(r"\n([%#A-Z][^\n]*)")
 _PADDED_LINE = compiled_regex.compile(r"^[^\n]*[^\S\n][^\n]*$", re.MULTILINE)   # white space: pyphen strips it
 _NO_DIGITS = str.maketrans("", "", "0123456789")
 
@@ -50,8 +51,22 @@ def pyphen_dictionary(lang: str = "en_US") -> str:
 
 def parse_pattern(line: str) -> tuple[int, tuple[int, ...]] | None:
     """(offset, values) of one pattern line, as pyphen.HyphDict stores it; None if it has no point."""
-    values = [int(digit or 0) for digit, _ in _PAIRS.findall(line)]
-    if not values or max(values) == 0:
+    # pyphen reads (digit?, letter?) pairs with re.findall(r"(\d?)(\D?)"): a value per
+    # letter, a digit alone when two come in a row, and 0 for the empty match at the end.
+    # The same walk by hand is 3x faster, and a one-file run parses ~700 patterns.
+    values, digit = [], None
+    for char in line:
+        if char.isdecimal():   # what \d matches
+            if digit is not None:
+                values.append(digit)
+            digit = int(char)
+        else:
+            values.append(digit or 0)
+            digit = None
+    if digit is not None:
+        values.append(digit)
+    values.append(0)
+    if max(values) == 0:
         return None
     start, end = 0, len(values)
     while not values[start]:
@@ -83,7 +98,7 @@ class Patterns:
             raise UnsupportedDictionary(f"{path}: a pattern appears twice")
         # The few lines pyphen skips (comments, settings) or strips are fixed up one
         # by one; a line-by-line loop over all 11,000 cost more than the rest.
-        odd_lines = _SKIPPED_LINE.findall(text)
+        odd_lines = _SKIPPED_LINE.findall("\n" + text)
         if any(space in body for space in (b" \n", b"\n ", b"\t", b"\r", b"\x0b", b"\x0c")):
             odd_lines += _PADDED_LINE.findall(text)
         for odd in odd_lines:

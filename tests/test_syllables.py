@@ -38,6 +38,18 @@ def test_the_dictionary_reads_as_pyphen_reads_it(hyphenator):
     assert parse_pattern(".ach4") == (4, (4,)) and parse_pattern("a0b0") is None
 
 
+@pytest.mark.parametrize("line", [".ach4", "a0b0", "1a", "a1", "4y3t", "12ab", "a12b", "a1b2c3", "٣ab", "é2é", ""])
+def test_a_pattern_parses_as_pyphens_findall_does(line):
+    # pyphen.HyphDict: values from re.findall(r"(\d?)(\D?)", pattern), then trimmed of zeros.
+    values = [int(digit or 0) for digit, _ in re.findall(r"(\d?)(\D?)", line)]
+    if max(values) == 0:
+        assert parse_pattern(line) is None
+        return
+    start = next(i for i, v in enumerate(values) if v)
+    end = len(values) - next(i for i, v in enumerate(reversed(values)) if v)
+    assert parse_pattern(line) == (start, tuple(values[start:end]))
+
+
 @pytest.mark.parametrize("indexed", [False, True], ids=["word by word", "indexed"])
 def test_the_pattern_walk_counts_as_pyphen_does(hyphenator, indexed):
     counter = SyllableCounter(Patterns(pyphen_dictionary()))
