@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import os
 import re
+from functools import lru_cache
 from typing import NamedTuple
 
 from . import compiled_regex
@@ -80,6 +81,7 @@ class Pack(NamedTuple):
     rules: tuple[Rule, ...]
 
 
+@lru_cache(maxsize=1)   # resolving the path is an lstat per folder above it
 def builtin_rules_dir() -> str:
     """The packs shipped with newslint: inside the wheel, or the repo's rules/ in a checkout."""
     here = os.path.dirname(os.path.realpath(__file__))

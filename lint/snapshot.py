@@ -45,7 +45,10 @@ def parsed(path: str, data: bytes):
     from .rulepack import builtin_rules_dir
 
     line = _lines().get(os.path.basename(path))
-    if line is None or os.path.dirname(os.path.realpath(path)) != builtin_rules_dir():
+    if line is None:
+        return None
+    folder = os.path.dirname(path)   # as the packs are listed; a link or a relative path is resolved
+    if folder != builtin_rules_dir() and os.path.dirname(os.path.realpath(path)) != builtin_rules_dir():
         return None
     try:
         entry = json.loads(line)
