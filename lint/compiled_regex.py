@@ -5,7 +5,7 @@ every outlet name, the phrase tries) was ~25 ms of a one-file run. The stdlib
 compiles in two steps: Python code parses the pattern and emits the engine's
 code, a list of ints; then `_sre.compile` checks that code and wraps it. Only
 the first step is slow, and its output depends only on the pattern, its flags
-and the engine's version. So it is kept beside the bytecode, in
+and the engine's version. So it is kept beside the bytecode (lint/pycache.py), in
 `lint/__pycache__/compiled_regex.<python tag>.json`, under the same switches
 (PYTHONPYCACHEPREFIX moves it, PYTHONDONTWRITEBYTECODE stops the writing), and
 a later run goes straight to `_sre.compile`. The text of the biggest patterns
@@ -26,6 +26,7 @@ import sys
 from array import array
 from typing import Callable
 
+from . import pycache
 from .hashing import hex_digest
 
 try:  # private, but the same from Python 3.11 to 3.13 (checked)
@@ -46,10 +47,7 @@ _MAX_KEPT = 400  # a newsroom that keeps editing its packs would otherwise grow 
 
 
 def store_path() -> str:
-    from importlib.util import cache_from_source
-
-    # cache_from_source applies the interpreter's tag and PYTHONPYCACHEPREFIX, as for a .pyc.
-    return os.path.splitext(cache_from_source(__file__))[0] + ".json"
+    return pycache.path_beside(__file__, ".json")
 
 
 def built(build: Callable[[list[str]], str], parts: list[str]) -> str:
@@ -135,22 +133,14 @@ def _load_once() -> None:
 
 def save(path: str | None = None) -> None:
     """Write the kept code if this run compiled something new; failures are ignored."""
-    if not (_USABLE and _state["learned"]) or sys.dont_write_bytecode:
+    if not (_USABLE and _state["learned"]):
         return
     import json
-
-    from .atomic import atomic_write, remove_stale_temps
 
     def kept(table: dict) -> dict:
         return table if len(table) <= _MAX_KEPT else {k: v for k, v in table.items() if k in _USED}
 
-    path = path or store_path()
     data = {"engine": _ENGINE, "patterns": kept(_KEPT), "built": kept(_BUILT)}
-    try:
-        os.makedirs(os.path.dirname(path), exist_ok=True)
-        remove_stale_temps(os.path.dirname(path))
-        text = json.dumps(data)   # small: the C encoder in one go (json.dump streams in Python)
-        atomic_write(path, lambda out: out.write(text), mode=0o644)   # readable as a .pyc is
-    except OSError:
-        pass
+    # Small: the C encoder in one go (json.dump streams through the Python one).
+    pycache.write(path or store_path(), json.dumps(data).encode("utf-8"))
     _state["learned"] = False

@@ -7,10 +7,11 @@ run: importing it lists its ~100 dictionaries (through importlib.resources and
 zipfile, ~30 ms) and parsing the 11,000 en_US patterns took ~80 ms. This
 module reads the same file of the installed pyphen itself: one pass splits it
 into lines and their letters (a pattern's key), and a pattern's digits are
-parsed only when a word meets it (~5 ms in all for an article).
+parsed only when a word meets it. The table of lines is kept beside the
+bytecode (Patterns.kept), so a later run loads it instead of reading the file.
 
-The walk: at each position of ".word." every substring up to the longest
-pattern is looked up (pyphen's way). On an archive, once many words have been
+The walk: at each position of ".word." every substring is looked up (pyphen's
+way; pyphen stops at the longest pattern, and a longer substring is no key). On an archive, once many words have been
 counted, every pattern is parsed into a trie of letters, and a walk follows
 it from each position, stopping at the first letter no pattern continues
 with: usually after one or two letters, one dictionary lookup a letter.
@@ -23,7 +24,7 @@ from __future__ import annotations
 import os
 import re
 
-from . import compiled_regex
+from . import compiled_regex, pycache
 
 LEFT = RIGHT = 2   # pyphen.Pyphen's defaults: no point before the 2nd or after the 2nd-last letter
 _IGNORED = ("%", "#", "LEFTHYPHENMIN", "RIGHTHYPHENMIN", "COMPOUNDLEFTHYPHENMIN", "COMPOUNDRIGHTHYPHENMIN")
@@ -79,7 +80,39 @@ def parse_pattern(line: str) -> tuple[int, tuple[int, ...]] | None:
 class Patterns:
     """pyphen's HyphDict.patterns of one dictionary file, each parsed on first lookup."""
 
-    def __init__(self, path: str):
+    def __init__(self, lines: dict[str, str]):
+        self._lines = lines   # a pattern's letters -> its line, unparsed
+        self._parsed: dict[str, tuple | None] = {}
+        self.line = lines.get   # key -> its unparsed line, or None: in C, as most lookups miss
+
+    @classmethod
+    def kept(cls, path: str) -> Patterns:
+        """The patterns of `path`, from the table kept beside this module's bytecode
+        (lint/pycache.py) while it is still that file's: loading it is ~1.5 ms, where
+        reading the dictionary is ~5 ms of a one-file run."""
+        import marshal
+
+        store = pycache.path_beside(__file__, f".{os.path.basename(path)}.marshal")
+        try:
+            dictionary, code = os.stat(path), os.stat(__file__)
+        except OSError:
+            return cls.read(path)
+        stamp = (marshal.version, os.path.abspath(path), dictionary.st_size, dictionary.st_mtime_ns,
+                 code.st_size, code.st_mtime_ns)
+        try:
+            with open(store, "rb") as handle:
+                kept_stamp, lines = marshal.loads(handle.read())
+            if kept_stamp == stamp and type(lines) is dict:
+                return cls(lines)
+        except (OSError, ValueError, EOFError, TypeError):
+            pass   # missing, damaged or another layout: read the dictionary
+        patterns = cls.read(path)
+        pycache.write(store, marshal.dumps((stamp, patterns._lines)))
+        return patterns
+
+    @classmethod
+    def read(cls, path: str) -> Patterns:
+        """The patterns of the dictionary file at `path`, as pyphen reads it."""
         with open(path, "rb") as handle:
             raw = handle.read()
         first, _, body = raw.partition(b"\n")
@@ -91,9 +124,8 @@ class Patterns:
             raise UnsupportedDictionary(str(path))
         # Digits are ASCII in every encoding pyphen reads: drop them from the bytes, in C.
         keys = body.translate(None, b"0123456789").decode(encoding).split("\n")
-        lines = text.split("\n")
-        self._lines = dict(zip(keys, lines))
-        if len(self._lines) + max(keys.count("") - 1, 0) != len(keys):
+        lines = dict(zip(keys, text.split("\n")))
+        if len(lines) + max(keys.count("") - 1, 0) != len(keys):
             # A key twice: pyphen keeps the last line that has a point, this table the last line.
             raise UnsupportedDictionary(f"{path}: a pattern appears twice")
         # The few lines pyphen skips (comments, settings) or strips are fixed up one
@@ -103,14 +135,17 @@ class Patterns:
             odd_lines += _PADDED_LINE.findall(text)
         for odd in odd_lines:
             key = odd.translate(_NO_DIGITS)
-            if self._lines.get(key) == odd:
-                del self._lines[key]
+            if lines.get(key) == odd:
+                del lines[key]
             line = odd.strip()
             if line and not line.startswith(_IGNORED):
-                self._lines[line.translate(_NO_DIGITS)] = line
-        self._parsed: dict[str, tuple | None] = {}
-        self.maxlen = max(map(len, self._lines), default=1)
-        self.line = self._lines.get   # key -> its unparsed line, or None: in C, as most lookups miss
+                lines[line.translate(_NO_DIGITS)] = line
+        return cls(lines)
+
+    @property
+    def maxlen(self) -> int:
+        """The longest pattern (pyphen bounds its walk by it; a longer substring is never a key)."""
+        return max(map(len, self._lines), default=1)
 
     def get(self, key: str) -> tuple[int, tuple[int, ...]] | None:
         line = self._lines.get(key)
@@ -171,9 +206,9 @@ class SyllableCounter:
         pointed = f".{word}."
         size = len(pointed)
         points = [0] * (size + 1)
-        line, parse, maxlen = self.patterns.line, self.patterns.get, self.patterns.maxlen
+        line, parse = self.patterns.line, self.patterns.get
         for i in range(size - 1):
-            for j in range(i + 1, min(i + maxlen, size) + 1):
+            for j in range(i + 1, size + 1):
                 if line(pointed[i:j]) is not None:
                     found = parse(pointed[i:j])
                     if found is not None:

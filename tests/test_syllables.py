@@ -1,4 +1,5 @@
 """lint/syllables.py must give textstat's (pyphen's) syllable count, word for word."""
+import os
 import re
 import subprocess
 import sys
@@ -30,7 +31,7 @@ def _vocabulary() -> list[str]:
 
 
 def test_the_dictionary_reads_as_pyphen_reads_it(hyphenator):
-    patterns = Patterns(pyphen_dictionary())
+    patterns = Patterns.read(pyphen_dictionary())
     ours = {key: patterns.get(key) for key in patterns.keys()}
     assert {k: v for k, v in ours.items() if v is not None} == hyphenator.hd.patterns
     assert patterns.maxlen == hyphenator.hd.maxlen
@@ -52,7 +53,7 @@ def test_a_pattern_parses_as_pyphens_findall_does(line):
 
 @pytest.mark.parametrize("indexed", [False, True], ids=["word by word", "indexed"])
 def test_the_pattern_walk_counts_as_pyphen_does(hyphenator, indexed):
-    counter = SyllableCounter(Patterns(pyphen_dictionary()))
+    counter = SyllableCounter(Patterns.read(pyphen_dictionary()))
     words = _vocabulary()
     assert len(words) > SyllableCounter.INDEX_AFTER
     if indexed:
@@ -97,7 +98,7 @@ def test_comments_settings_and_padded_lines_read_as_pyphen_reads_them(tmp_path):
     dic = tmp_path / "hyph_xx.dic"
     dic.write_text("UTF-8\nLEFTHYPHENMIN 2\n% a comment 4\n#another\n.ach4\n  1ba \n\t2bc1\n\nab0c\nNEXTLEVEL\nx1y\r\n",
                    encoding="utf-8")
-    patterns = Patterns(dic)
+    patterns = Patterns.read(dic)
     ours = {key: patterns.get(key) for key in patterns.keys()}
     assert {k: v for k, v in ours.items() if v is not None} == pyphen.HyphDict(dic).patterns
 
@@ -107,4 +108,50 @@ def test_a_dictionary_only_pyphen_reads_right_is_refused(tmp_path):
     for body in (".ab1c\nab1c\nab0c\n", "a^^e9b1\n", "1ff/f=f,1,1\n"):
         dic.write_text("UTF-8\n" + body, encoding="utf-8")
         with pytest.raises(UnsupportedDictionary):
-            Patterns(dic)
+            Patterns.read(dic)
+
+
+@pytest.fixture
+def kept_beside(tmp_path, monkeypatch):
+    """A dictionary, with the kept table sent under tmp_path (as PYTHONPYCACHEPREFIX would)."""
+    monkeypatch.setattr(sys, "pycache_prefix", str(tmp_path / "pycache"))
+    monkeypatch.setattr(sys, "dont_write_bytecode", False)
+    dic = tmp_path / "hyph_xx.dic"
+    dic.write_text("UTF-8\n.ach4\n1ba\n2bc1\n", encoding="utf-8")
+    return dic, tmp_path / "pycache"
+
+
+def _stored(folder):
+    return sorted(p.name for p in folder.rglob("*.marshal"))
+
+
+def test_the_pattern_table_is_kept_and_read_back(kept_beside, monkeypatch):
+    dic, folder = kept_beside
+    first = Patterns.kept(str(dic))
+    assert _stored(folder) == [f"syllables.{sys.implementation.cache_tag}.hyph_xx.dic.marshal"]
+
+    def unread(cls, path):
+        raise AssertionError("the dictionary was read again")
+
+    monkeypatch.setattr(Patterns, "read", classmethod(unread))
+    again = Patterns.kept(str(dic))
+    assert again._lines == first._lines and again.get(".ach") == (4, (4,))
+
+
+def test_a_kept_table_is_made_again_when_the_dictionary_changes_or_it_is_damaged(kept_beside):
+    dic, folder = kept_beside
+    Patterns.kept(str(dic))
+    (store,) = folder.rglob("*.marshal")
+    store.write_bytes(b"\x00damaged")
+    assert Patterns.kept(str(dic)).get(".ach") == (4, (4,))
+    assert store.read_bytes() != b"\x00damaged"   # written afresh
+    dic.write_text("UTF-8\n.ach3\n", encoding="utf-8")
+    os.utime(dic, ns=(1, 1))   # another file: its size and time differ from the kept one's
+    assert Patterns.kept(str(dic)).get(".ach") == (4, (3,))
+
+
+def test_no_table_is_kept_under_pythondontwritebytecode(kept_beside, monkeypatch):
+    dic, folder = kept_beside
+    monkeypatch.setattr(sys, "dont_write_bytecode", True)
+    assert Patterns.kept(str(dic)).get("ba") == (0, (1,))
+    assert _stored(folder) == []

@@ -109,7 +109,7 @@ def _import_textstat():
 def _textstat():
     textstatistics = _import_textstat()
     try:
-        counter = SyllableCounter(Patterns(pyphen_dictionary()))
+        counter = SyllableCounter(Patterns.kept(pyphen_dictionary()))
     except (OSError, UnicodeError, UnsupportedDictionary):  # a pyphen laid out otherwise
         return textstatistics()   # textstat's own count: slower, the same
 
