@@ -1,7 +1,7 @@
 """Module-level patterns that compile on first use (lint/lazy_re.py)."""
 import re
 
-from lint import corpus, sourcing
+from lint import corpus, mentions, sourcing
 from lint.lazy_re import LazyPattern, compile_lazily
 
 
@@ -18,7 +18,7 @@ def test_a_lazy_pattern_answers_as_the_compiled_one():
 
 def test_every_lazy_pattern_of_the_engine_compiles():
     """A typo in a pattern no test text reaches would otherwise surface mid-run."""
-    lazy = [value for module in (sourcing, corpus) for value in vars(module).values() if isinstance(value, LazyPattern)]
+    lazy = [value for module in (sourcing, corpus, mentions) for value in vars(module).values() if isinstance(value, LazyPattern)]
     lazy += corpus._CREDIT_PATTERNS
     assert len(lazy) >= 60
     for pattern in lazy:

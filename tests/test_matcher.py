@@ -7,7 +7,6 @@ nothing, so the tests compare every shipped pattern against a plain scan.
 import json
 import random
 import re
-from pathlib import Path
 
 import pytest
 

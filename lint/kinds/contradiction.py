@@ -1,7 +1,7 @@
 """internal-contradiction: one article giving two incompatible dates for one event.
 
 Two shapes, both about years tied to an event (the same extraction as the
-cross-file number check, lint/corpus.py):
+cross-file number check, lint/mentions.py):
 
 * finality: the article says something ended for good ("by 2015 it shut its
   doors for good") and later has it closing again in a later year ("closed
@@ -17,6 +17,7 @@ Reported at the second statement, with the first as a related location.
 from __future__ import annotations
 
 from .. import compiled_regex
+from ..mentions import compatible, names_in, number_spans, single_names
 from ..document import Document
 from ..finding import Hit, Related
 from . import Context, Kind
@@ -33,15 +34,13 @@ class InternalContradiction(Kind):
     }
 
     def find(self, doc: Document, ctx: Context):
-        from .. import corpus  # imported when used: its patterns cost 35 ms to compile
-
         mentions = []   # (start, end, mention, names of its sentence)
         for start, end in doc.sentences:
             text = doc.text[start:end]
             if not _YEAR.search(text):
                 continue  # most sentences hold no year; names are costly to find
-            names = {n.lower() for _, n in corpus.names_in(text)} | {n.lower() for _, n in corpus.single_names(text)}
-            for s, e, m in corpus.number_spans(text, start, doc.position, set()):
+            names = {n.lower() for _, n in names_in(text)} | {n.lower() for _, n in single_names(text)}
+            for s, e, m in number_spans(text, start, doc.position, set()):
                 if m.kind == "year" and m.precise:
                     mentions.append((start + s, start + e, m, names, start))
         reported: set[int] = set()
@@ -49,7 +48,7 @@ class InternalContradiction(Kind):
             for b_start, b_end, b, b_names, b_sentence in mentions:
                 if b_start <= a_start or b_sentence == a_sentence or b_start in reported or a.slot != b.slot:
                     continue
-                if corpus._compatible(a, b):
+                if compatible(a, b):
                     continue
                 if a.slot == "end" and self.options["finality"]:
                     final, other = (a, b) if a.final else (b, a) if b.final else (None, None)
