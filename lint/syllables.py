@@ -92,10 +92,10 @@ class Patterns:
         reading the dictionary is ~5 ms of a one-file run."""
         import marshal
 
-        store = pycache.path_beside(__file__, f".{os.path.basename(path)}.marshal")
         try:
+            store = pycache.path_beside(__file__, f".{os.path.basename(path)}.marshal")
             dictionary, code = os.stat(path), os.stat(__file__)
-        except OSError:
+        except (OSError, NotImplementedError):   # NotImplementedError: an interpreter without bytecode files
             return cls.read(path)
         stamp = (marshal.version, os.path.abspath(path), dictionary.st_size, dictionary.st_mtime_ns,
                  code.st_size, code.st_mtime_ns)
