@@ -19,16 +19,11 @@ from __future__ import annotations
 import functools
 import os
 import re
+from re import _constants as sre  # the stdlib engine's own parser: private, but stable
+from re import _parser as sre_parse  # from 3.11 (requires-python) on
 from typing import Iterator
 
 from . import compiled_regex
-
-try:  # the regex parser of the stdlib engine; private, but stable for years
-    import re._parser as sre_parse  # Python 3.11+
-    from re import _constants as sre
-except ImportError:  # pragma: no cover - Python < 3.11
-    import sre_constants as sre
-    import sre_parse
 
 _WS = object()  # trie token: one or more whitespace characters
 
@@ -472,8 +467,7 @@ def required_words(pattern: str, flags: int = 0) -> tuple | None:
     """
     try:
         tree = sre_parse.parse(pattern, flags)
-        state = getattr(tree, "state", None) or tree.pattern  # renamed in 3.11
-        if state.flags & (sre.SRE_FLAG_ASCII | sre.SRE_FLAG_LOCALE):
+        if tree.state.flags & (sre.SRE_FLAG_ASCII | sre.SRE_FLAG_LOCALE):
             return None  # \b and \w would not mean what the word scan means
         forms = [f for c in _Analysis().seq_clauses(tree, 0, False) for f in _forms(c)]
     except (_Unsupported, re.error, RecursionError):
@@ -506,8 +500,8 @@ _MAX_STRINGS = 16  # a string clause costs a scan per string
 _LINE_STARTS = {sre.AT_BEGINNING, sre.AT_BEGINNING_LINE, sre.AT_BEGINNING_STRING}
 _BOUNDARIES = {sre.AT_BOUNDARY, sre.AT_END, sre.AT_END_LINE, sre.AT_END_STRING}
 _NONWORD_CATEGORIES = {sre.CATEGORY_SPACE, sre.CATEGORY_NOT_WORD, sre.CATEGORY_LINEBREAK}
-_REPEATS = {sre.MAX_REPEAT, sre.MIN_REPEAT} | ({sre.POSSESSIVE_REPEAT} if hasattr(sre, "POSSESSIVE_REPEAT") else set())
-_ATOMIC = getattr(sre, "ATOMIC_GROUP", None)
+_REPEATS = {sre.MAX_REPEAT, sre.MIN_REPEAT, sre.POSSESSIVE_REPEAT}
+_ATOMIC = sre.ATOMIC_GROUP
 # Words so common that requiring one filters nothing: such clauses go last.
 COMMON_WORDS = frozenset("""
 a about after all also an and are as at be been but by can for from had has have he her his i if in

@@ -12,8 +12,8 @@ never touch the snapshot. The YAML stays the one source of truth.
 from __future__ import annotations
 
 import json
-from functools import lru_cache
 import os
+from functools import lru_cache
 
 from .hashing import hex_digest
 
