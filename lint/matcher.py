@@ -33,9 +33,9 @@ class PatternError(ValueError):
         super().__init__(f"pattern {pattern!r} does not compile: {problem}")
 
 
-def _tokens(phrase: str) -> list:
+def _tokens(phrase: str, lower: bool = True) -> list:
     out: list = []
-    for ch in phrase.strip().lower():
+    for ch in (phrase.strip().lower() if lower else phrase.strip()):
         if ch.isspace():
             if out and out[-1] is not _WS:
                 out.append(_WS)
@@ -44,10 +44,10 @@ def _tokens(phrase: str) -> list:
     return out
 
 
-def _trie_regex(phrases: list[str]) -> str:
+def _trie_regex(phrases: list[str], lower: bool = True) -> str:
     trie: dict = {}
     for phrase in phrases:
-        tokens = _tokens(phrase)
+        tokens = _tokens(phrase, lower)
         if not tokens:
             continue
         node = trie
@@ -84,6 +84,15 @@ def _phrases_regex(phrases: list[str]) -> str | None:
     if others:
         parts.append(_trie_regex(others))
     return "|".join(parts) or None
+
+
+def lexicon_regex(entries: list[str]) -> str:
+    """A lexicon (literal words and phrases) as one group a pattern can hold: `(?:...)`.
+
+    Shaped as a prefix trie like the phrases; case is kept, so a case-sensitive
+    pattern keeps its capitals, and whole words end with a boundary.
+    """
+    return "(?:" + _trie_regex(entries, lower=False) + ")"
 
 
 def compile_phrases(phrases: list[str]) -> re.Pattern | None:

@@ -15,6 +15,19 @@ A pack is one YAML file (or a folder of them, read in name order and merged):
         why: ...
         link: https://...      # optional
         examples: {flag: [...], pass: [...]}
+
+A pack may also name word lists once and use them in any rule's patterns:
+
+    lexicons:
+      vague_group: [analysts, experts, critics]
+      say_verb: [say, says, said, warn, warned]
+    rules:
+      - ...
+        patterns: ['\\b{vague_group}\\s+{say_verb}\\b']
+
+`{name}` in a pattern option becomes the list as one group of literal,
+whole-word alternatives; a grammar is then a few joining patterns over lists a
+newsroom can extend, not a list of every sentence.
 """
 from __future__ import annotations
 
@@ -34,7 +47,11 @@ CATEGORIES = (
 )
 RULE_KEYS = ("code", "name", "category", "severity", "kind", "message", "why", "link", "examples")
 REQUIRED_RULE_KEYS = ("code", "name", "category", "severity", "kind", "message", "why", "examples")
-PACK_KEYS = ("pack", "prefix", "description", "rules")
+PACK_KEYS = ("pack", "prefix", "description", "lexicons", "rules")
+# Options that hold literal text, never patterns: a lexicon name there is left alone.
+LITERAL_OPTIONS = ("phrases",)
+_LEXICON_NAME = compiled_regex.compile(r"^[a-z][a-z0-9_]*$")
+_LEXICON_REF = compiled_regex.compile(r"\{([a-z][a-z0-9_]*)\}")
 _KEBAB = compiled_regex.compile(r"^[a-z][a-z0-9]*(-[a-z0-9]+)*$")
 _CODE = compiled_regex.compile(r"^[A-Z]+[0-9]+$")
 
@@ -135,8 +152,11 @@ def load_pack(path: str, overrides: dict) -> Pack:
     for file in files:
         part = _read_yaml(file)
         rules = data.get("rules", []) + (part.get("rules") or [])
+        lexicons = {**(data.get("lexicons") or {}), **(part.get("lexicons") or {})} if "lexicons" in part else data.get("lexicons")
         data.update(part)
         data["rules"] = rules
+        if lexicons is not None:
+            data["lexicons"] = lexicons
     return _build_pack(path, data, overrides)
 
 
@@ -176,14 +196,51 @@ def _build_pack(path: str, data: dict, overrides: dict) -> Pack:
     pack_id, prefix = str(data["pack"]), str(data["prefix"])
     if not isinstance(data["rules"], list) or not data["rules"]:
         raise PackError(f"{path}: key 'rules': must be a non-empty list")
+    lexicons = _lexicons(path, data.get("lexicons"))
     rules = tuple(
-        _build_rule(path, pack_id, prefix, index, spec, overrides)
+        _build_rule(path, pack_id, prefix, index, spec, overrides, lexicons)
         for index, spec in enumerate(data["rules"])
     )
     return Pack(pack_id, prefix, str(data.get("description", "")), str(path), rules)
 
 
-def _build_rule(path: str, pack_id: str, prefix: str, index: int, spec, overrides: dict) -> Rule:
+def _lexicons(path: str, data) -> dict[str, str]:
+    """lexicon name -> the regex group its words make."""
+    if data is None:
+        return {}
+    if not isinstance(data, dict):
+        raise PackError(f"{path}: key 'lexicons': must be a mapping of names to lists of words")
+    from .matcher import lexicon_regex
+
+    out = {}
+    for name, words in data.items():
+        if not isinstance(name, str) or not _LEXICON_NAME.match(name):
+            raise PackError(f"{path}: lexicon {name!r}: a name is lower-case letters, digits and _")
+        if not isinstance(words, list) or not words or not all(isinstance(w, str) and w.strip() for w in words):
+            raise PackError(f"{path}: lexicon '{name}': must be a non-empty list of words or phrases")
+        out[name] = lexicon_regex(words)
+    return out
+
+
+def _expand(value, lexicons: dict[str, str], fail, key: str):
+    """A pattern option with every {lexicon} replaced by its group."""
+    if isinstance(value, list):
+        return [_expand(item, lexicons, fail, key) for item in value]
+    if not isinstance(value, str) or "{" not in value:
+        return value
+
+    def group(match) -> str:
+        name = match.group(1)
+        if name not in lexicons:
+            known = ", ".join(sorted(lexicons)) or "none in this pack"
+            raise fail(key, f"unknown lexicon '{{{name}}}' (known: {known})")
+        return lexicons[name]
+
+    return _LEXICON_REF.sub(group, value)
+
+
+def _build_rule(path: str, pack_id: str, prefix: str, index: int, spec, overrides: dict,
+                lexicons: dict[str, str] | None = None) -> Rule:
     label = f"rule #{index + 1}"
     if not isinstance(spec, dict):
         raise PackError(f"{path}: {label}: a rule must be a mapping")
@@ -210,6 +267,8 @@ def _build_rule(path: str, pack_id: str, prefix: str, index: int, spec, override
     _check_examples(spec["examples"], fail)
     options = {k: v for k, v in spec.items() if k not in RULE_KEYS}
     options.update(overrides.get(code, {}))
+    if lexicons:
+        options = {k: v if k in LITERAL_OPTIONS else _expand(v, lexicons, fail, k) for k, v in options.items()}
     try:
         kind = kinds[spec["kind"]](options)
     except OptionError as err:

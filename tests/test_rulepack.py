@@ -71,3 +71,33 @@ def test_config_options_override_thresholds(tmp_path, capsys, monkeypatch):
     assert main([str(SEEDS / "002_382a15d2e6cbff16.txt"), "--select", "NL801"]) == 0
     (tmp_path / "newslint.yaml").write_text("options:\n  NL801: {above: 1}\n")
     assert main([str(SEEDS / "002_382a15d2e6cbff16.txt"), "--select", "NL801", "--fail-on", "info"]) == 1
+
+
+LEXICON_RULE = GOOD_RULE.replace("phrases: [critics say]", r"patterns: ['\b{group}\s+{verb}\b']").replace(
+    "examples: {flag: [Critics say so.], pass: [Nobody does.]}",
+    "examples: {flag: [Experts have warned.], pass: [Experts sayings.]}")
+LEXICON_HEAD = ("pack: test\nprefix: XY\nlexicons:\n  group: [critics, experts, people familiar with the matter]\n"
+                "  verb: [say, said, have warned]\nrules:\n")
+
+
+def test_lexicons_expand_into_patterns(tmp_path):
+    from lint.config import Settings
+    from lint.runner import Linter
+
+    (tmp_path / "p.yaml").write_text(pack(LEXICON_RULE, LEXICON_HEAD))
+    linter = Linter(load_packs([str(tmp_path)]), Settings())
+    text = "Experts have warned of a crash. People familiar with the matter said no. Critics sayings abound."
+    found = linter.lint_bytes("a.txt", text.encode()).findings
+    assert [text[:f.column + 40][f.column - 1:].split()[0] for f in found] == ["Experts", "People"]
+
+
+@pytest.mark.parametrize("head,expected", [
+    (LEXICON_HEAD.replace("verb:", "verbs:"), "key 'patterns': unknown lexicon '{verb}' (known: group, verbs)"),
+    (LEXICON_HEAD.replace("  verb: [say, said, have warned]\n", "  verb: []\n"), "lexicon 'verb': must be a non-empty list"),
+    (LEXICON_HEAD.replace("  verb:", "  Verb:"), "lexicon 'Verb': a name is lower-case"),
+])
+def test_broken_lexicon_names_pack_and_lexicon(tmp_path, head, expected):
+    (tmp_path / "p.yaml").write_text(pack(LEXICON_RULE, head))
+    with pytest.raises(PackError) as err:
+        load_packs([str(tmp_path)])
+    assert expected in str(err.value)
