@@ -10,7 +10,7 @@ import os
 import sys
 
 from . import __version__, compiled_regex
-from .config import ConfigError, Settings, find_config, load_config
+from .config import ConfigError, Settings, check_declared, find_config, load_config
 from .finding import SEVERITIES, severity_rank
 from .errors import UserError
 from .rulepack import builtin_rules_dir, load_packs
@@ -76,6 +76,9 @@ def main(argv: list[str] | None = None) -> int:
     sources_only = bool(argv) and argv[0] == "sources"
     args = build_parser().parse_args(argv[1:] if sources_only else argv)
     args.sources_only = sources_only
+    if sources_only and not args.paths and os.path.isdir("sources"):
+        print("newslint: note: 'sources' is the sourcing-table command; to lint the folder of that name, "
+              "write ./sources", file=sys.stderr)
     try:
         return run(args)
     except UserError as err:
@@ -134,16 +137,32 @@ def run(args) -> int:
     matcher.remember_shipped()   # shipped with newslint, not a cache: --no-cache uses it too
     keep_patterns = None if args.no_cache or args.list_rules or args.explain else _remember_patterns()
     try:
-        return _run(args, settings, load_packs([builtin_rules_dir(), *settings.rules], settings.options))
+        packs = load_packs([builtin_rules_dir(), *settings.rules], settings.options)
+        check_declared(settings, packs)
+        _check_selectors(args, packs)
+        return _run(args, settings, packs)
     finally:
         if keep_patterns:
             keep_patterns()
         compiled_regex.save()   # kept like bytecode, not a result cache: --no-cache keeps it too
 
 
+def _check_selectors(args, packs) -> None:
+    """A selector on the command line that picks no rule is a usage error (exit 2)."""
+    from .selection import unknown
+
+    rules = [rule for pack in packs for rule in pack.rules]
+    for option, values in (("--select", args.select or []), ("--extend-select", args.extend_select),
+                           ("--ignore", args.ignore)):
+        bad = unknown(values, rules)
+        if bad:
+            raise UserError(f"{option}: unknown selector '{bad[0]}': not a rule code, code prefix, name, "
+                            "pack or category (see newslint --list-rules)")
+
+
 def _run(args, settings: Settings, packs) -> int:
     if args.list_rules:
-        return _print(list_rules(packs))
+        return _print(list_rules_json(packs) if args.format == "json" else list_rules(packs))
     if args.explain:
         text = explain(packs, args.explain)
         if text is None:
@@ -314,6 +333,16 @@ def list_rules(packs) -> str:
     return "\n".join(rows)
 
 
+def list_rules_json(packs) -> str:
+    import json
+
+    return json.dumps([
+        {"code": r.code, "name": r.name, "category": r.category, "severity": r.severity, "pack": r.pack,
+         "kind": type(r.kind).name, "message": r.message, "why": r.why, "link": r.link}
+        for pack in packs for r in pack.rules
+    ], ensure_ascii=False)
+
+
 def _example(text: str) -> str:
     return "  - " + "\n    ".join(text.strip().splitlines())
 
@@ -321,7 +350,7 @@ def _example(text: str) -> str:
 def explain(packs, code: str) -> str | None:
     for pack in packs:
         for r in pack.rules:
-            if code in (r.code, r.name):
+            if code.upper() == r.code or code.lower() == r.name:
                 lines = [
                     f"{r.code} {r.name}",
                     f"pack: {r.pack}   category: {r.category}   severity: {r.severity}   kind: {type(r.kind).name}",

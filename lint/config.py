@@ -30,7 +30,7 @@ class Settings:
 
     def __init__(self, *, select=(), ignore=(), extend_select=(), severity=None, per_path_ignores=None,
                  exclude=(), options=None, rules=(), registry=(), fail_on: str = "warning",
-                 min_severity: str = "info", extensions=(), source: str | None = None):
+                 min_severity: str = "info", extensions=(), source: str | None = None, declared=None):
         self.select: list[str] = list(select)
         self.ignore: list[str] = list(ignore)
         self.extend_select: list[str] = list(extend_select)
@@ -44,6 +44,9 @@ class Settings:
         self.min_severity = min_severity
         self.extensions: list[str] = list(extensions)
         self.source = source   # the file these came from
+        # config key -> the selectors or codes written under it, checked against the
+        # loaded rules once they are known (a misspelled code is an error, not a no-op)
+        self.declared: dict[str, list[str]] = dict(declared or {})
 
     def __eq__(self, other: object) -> bool:
         return isinstance(other, Settings) and vars(self) == vars(other)
@@ -162,4 +165,35 @@ def settings_from(data: dict, path: str) -> Settings:
         min_severity=level("min-severity", "info"),
         extensions=strings("extensions"),
         source=str(path),
+        declared={
+            "select": strings("select"), "ignore": strings("ignore"), "extend-select": strings("extend-select"),
+            "packs": [str(p) for p in packs], "severity": [str(c) for c in severity],
+            "options": [str(c) for c in options],
+            "per-path-ignores": [s for selectors in per_path.values() for s in selectors],
+        },
     )
+
+
+# Keys whose entries name one rule by its code; the others take any selector.
+CODE_KEYS = ("severity", "options")
+
+
+def check_declared(settings: Settings, packs) -> None:
+    """Every selector and code the config file wrote must name something that exists."""
+    from .selection import unknown
+
+    rules = [rule for pack in packs for rule in pack.rules]
+    codes = {rule.code for rule in rules}
+    pack_ids = {pack.id for pack in packs}
+    for key, values in settings.declared.items():
+        if key in CODE_KEYS:
+            bad = [v for v in values if v not in codes]
+            what = "rule code"
+        elif key == "packs":
+            bad = [v for v in values if v not in pack_ids]
+            what = "pack"
+        else:
+            bad = unknown(values, rules)
+            what = "selector (not a rule code, code prefix, name, pack or category)"
+        if bad:
+            raise ConfigError(f"{settings.source}: key '{key}': unknown {what} '{bad[0]}' (see newslint --list-rules)")

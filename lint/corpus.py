@@ -232,8 +232,8 @@ def extract(doc: "Document", findings: Iterable[Finding] = ()) -> StoryFeatures:
 
     directives = suppress.parse(doc.source)
     suppressions = tuple(
-        [(sel, line, line) for line, sels in sorted(directives.by_line.items()) for sel in sorted(sels)]
-        + [(sel, lo, hi or 0) for sel, lo, hi in directives.ranges]
+        [(sel, line, line) for line, pairs in sorted(directives.by_line.items()) for sel in sorted({s for _, s in pairs})]
+        + [(sel, lo, hi or 0) for _, sel, lo, hi in directives.ranges]
     )
 
     terms: set[int] = set()

@@ -105,6 +105,19 @@ class Document:
         view, source = self.anchors[i]
         return source + (view_offset - view)
 
+    def view_offset(self, source_offset: int) -> int:
+        """The view offset at or just after a source offset (a directive in an HTML
+        comment has no view text of its own; the text after it stands for it)."""
+        if not self.anchors:
+            return min(source_offset, len(self.text))
+        sources = [source for _, source in self.anchors]
+        i = bisect.bisect_right(sources, source_offset) - 1
+        if i < 0:
+            return 0
+        view, source = self.anchors[i]
+        limit = self.anchors[i + 1][0] if i + 1 < len(self.anchors) else len(self.text)
+        return min(view + (source_offset - source), limit)
+
     def position(self, view_offset: int) -> tuple[int, int]:
         """1-based (line, column) in the source file."""
         offset = min(self.source_offset(view_offset), len(self.source))

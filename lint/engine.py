@@ -15,8 +15,13 @@ from .rulepack import Rule
 EXCERPT_CHARS = 160
 
 
-def lint_document(doc: Document, rules: list[Rule], registry=None) -> tuple[list[Finding], dict]:
-    """Findings, and the per-file data kinds reported (see Context.report)."""
+def lint_document(doc: Document, rules: list[Rule], registry=None,
+                  known_rules: list[Rule] | None = None) -> tuple[list[Finding], dict]:
+    """Findings, and the per-file data kinds reported (see Context.report).
+
+    `known_rules`: every rule loaded, selected or not, so a directive naming a
+    rule this run skips is not taken for a typo.
+    """
     directives = suppress.parse(doc.source)
     if directives.skip_file:
         return [], {}
@@ -25,11 +30,18 @@ def lint_document(doc: Document, rules: list[Rule], registry=None) -> tuple[list
         boundaries |= rule.kind.markers(doc)
     ctx = Context(frozenset(boundaries), registry)
     findings = []
+    last = [rule for rule in rules if rule.kind.runs_last]
     for rule in rules:
+        if rule.kind.runs_last:
+            continue
         for hit in rule.kind.find(doc, ctx):
             finding = make_finding(doc, rule, hit)
             if not directives.suppresses(rule, finding.line):
                 findings.append(finding)
+    if last:
+        ctx.directives, ctx.ran_rules = directives, [r for r in rules if not r.kind.runs_last]
+        ctx.known_rules = known_rules if known_rules is not None else rules
+        findings.extend(make_finding(doc, rule, hit) for rule in last for hit in rule.kind.find(doc, ctx))
     findings.sort(key=Finding.sort_key)
     return fold_into_blocks(findings), ctx.report
 

@@ -43,7 +43,7 @@ from .kinds import Kind, OptionError, registry
 
 CATEGORIES = (
     "republished", "credit", "ai-disclosure", "attribution", "editorializing",
-    "off-topic", "chrome", "readability", "sourcing", "consistency",
+    "off-topic", "chrome", "readability", "sourcing", "consistency", "directive",
 )
 RULE_KEYS = ("code", "name", "category", "severity", "kind", "message", "why", "link", "examples")
 REQUIRED_RULE_KEYS = ("code", "name", "category", "severity", "kind", "message", "why", "examples")
@@ -124,9 +124,13 @@ def load_packs(directories: list[str], overrides: dict | None = None) -> list[Pa
     """Load every pack in the folders; `overrides` maps a code to option values (config)."""
     packs, codes = [], {}
     for directory in directories:
-        if not os.path.isdir(directory):
-            raise PackError(f"{directory}: rules folder not found")
-        for path in pack_files(directory):
+        if os.path.isfile(directory) and directory.endswith((".yaml", ".yml")):
+            paths = [directory]   # one pack file, as --rules and `rules:` may name
+        elif os.path.isdir(directory):
+            paths = pack_files(directory)
+        else:
+            raise PackError(f"{directory}: rules folder or pack file not found")
+        for path in paths:
             pack = load_pack(path, overrides or {})
             for rule in pack.rules:
                 if rule.code in codes:

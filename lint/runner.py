@@ -92,6 +92,7 @@ class Linter:
 
     def __init__(self, packs: list[Pack], settings: Settings, corpus: bool = True):
         self.settings = settings
+        self.known_rules = [rule for pack in packs for rule in pack.rules]
         self.min_rank = severity_rank(settings.min_severity)
         rules = [
             rule._replace(severity=settings.severity.get(rule.code, rule.severity))
@@ -108,7 +109,9 @@ class Linter:
         self.registry = load_registry(settings) if any(r.kind.needs_registry for r in self.rules) else None
 
     def rules_for(self, path: str) -> list[Rule]:
-        ignored = selection.ignored_for_path(path, self.settings.per_path_ignores)
+        source = self.settings.source
+        base = os.path.dirname(os.path.abspath(source)) if source else None
+        ignored = selection.ignored_for_path(path, self.settings.per_path_ignores, base)
         if not ignored:
             return self.rules
         return [r for r in self.rules if not any(selection.selects(s, r) for s in ignored)]
@@ -122,7 +125,7 @@ class Linter:
         if not doc.text.strip():
             notes.append("empty file, nothing to lint")
             return FileResult(path, notes=notes)
-        found, data = lint_document(doc, self.rules_for(path), self.registry)
+        found, data = lint_document(doc, self.rules_for(path), self.registry, self.known_rules)
         findings = [f for f in found if severity_rank(f.severity) >= self.min_rank]
         features = None
         if self.corpus_rules:

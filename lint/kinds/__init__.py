@@ -28,6 +28,9 @@ class Context:
     store:      results one kind computes once for several rules.
     report:     JSON-ready per-file data for the output (key -> value), such as
                 the sourcing profile; it becomes `files[].<key>` in the JSON.
+    directives: the file's inline directives, with what each suppressed, for the
+                kinds that run last (Kind.runs_last); ran_rules the rules that ran,
+                known_rules every rule loaded (selected or not).
     """
 
     def __init__(self, boundaries: frozenset[int] = frozenset(), registry=None):
@@ -35,6 +38,9 @@ class Context:
         self.registry = registry
         self.store: dict = {}
         self.report: dict = {}
+        self.directives = None
+        self.ran_rules: list = []
+        self.known_rules: list = []
 
 
 class Kind:
@@ -57,6 +63,7 @@ class Kind:
 
     name = ""
     needs_registry = False  # True when the kind reads Context.registry
+    runs_last = False       # True when the kind reads what the other rules found (Context.directives)
 
     def find(self, doc: Document, ctx: Context) -> Iterable[Hit]:
         raise NotImplementedError
