@@ -15,7 +15,7 @@ from .finding import SEVERITIES, severity_rank
 from .errors import UserError
 from .rulepack import builtin_rules_dir, load_packs
 
-FORMATS = ("text", "json", "github")
+FORMATS = ("text", "json", "json-lines", "github", "sarif", "junit", "gitlab")
 
 
 def _list(value: str) -> list[str]:
@@ -48,6 +48,8 @@ def build_parser() -> argparse.ArgumentParser:
     )
     p.add_argument("paths", nargs="*", help="files or folders to lint (default: .); '-' reads standard input")
     p.add_argument("--format", choices=FORMATS, default="text", help="output format (default: text)")
+    p.add_argument("--output-file", "-o", metavar="FILE",
+                   help="write the report to FILE (whole or not at all) instead of standard output")
     p.add_argument("--select", type=_list, action="extend", help="only these codes, prefixes, names, packs or categories")
     p.add_argument("--extend-select", type=_list, action="extend", default=[], help="add to the selection")
     p.add_argument("--ignore", type=_list, action="extend", default=[], help="never these")
@@ -197,12 +199,13 @@ def _run(args, settings: Settings, packs) -> int:
         for result in results:
             result.findings = [f for f in result.findings if f.category == "consistency"]
 
-    report = Report(results, errors, statistics=args.statistics, quiet=args.quiet, stories=stories)
+    report = Report(results, errors, statistics=args.statistics, quiet=args.quiet, stories=stories,
+                    rules=linter.rules)
     if args.sources_only and args.format == "text":
         from .report.sources import render_table
 
         return _print("\n".join(render_table((r.path, r.data.get("sourcing")) for r in results)) or "no sources")
-    write(args.format, report)
+    write(args.format, report, args.output_file)
     if errors or any(r.error for r in results):
         return 2
     if args.exit_zero:
@@ -294,9 +297,18 @@ class _progress:
         return False
 
 
-def write(fmt: str, report) -> None:
+def write(fmt: str, report, output_file: str | None = None) -> None:
     from .report import reporters
 
+    if output_file:
+        from .atomic import atomic_write
+
+        out = reporters()[fmt](report)
+        try:
+            atomic_write(output_file, lambda handle: handle.write(out + "\n" if out else ""), mode=0o644)
+        except OSError as err:
+            raise UserError(f"{output_file}: cannot write the report ({err.strerror or err})") from None
+        return
     if fmt == "text" and _use_colour():
         from rich.console import Console
         from rich.text import Text

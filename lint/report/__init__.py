@@ -10,12 +10,13 @@ JSON_VERSION = "1"
 
 class Report:
     def __init__(self, files: list[FileResult], errors: list[str] | None = None, statistics: bool = False,
-                 quiet: bool = False, stories: list[list[str]] | None = None):
+                 quiet: bool = False, stories: list[list[str]] | None = None, rules: list | None = None):
         self.files = files
         self.errors = errors or []     # paths that could not be linted at all
         self.statistics = statistics
         self.quiet = quiet
         self.stories = stories or []   # files read as one story
+        self.rules = rules or []       # the rules that ran (SARIF describes each)
 
     @property
     def findings(self) -> list[Finding]:
@@ -23,6 +24,9 @@ class Report:
 
 
 def reporters() -> dict:
-    from . import github, json_format, text
+    from . import ci_formats, github, json_format, sarif, text
 
-    return {"text": text.render, "json": json_format.render, "github": github.render}
+    return {
+        "text": text.render, "json": json_format.render, "github": github.render, "sarif": sarif.render,
+        "junit": ci_formats.junit, "gitlab": ci_formats.gitlab, "json-lines": ci_formats.json_lines,
+    }
