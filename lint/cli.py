@@ -298,12 +298,12 @@ class _progress:
 
 
 def write(fmt: str, report, output_file: str | None = None) -> None:
-    from .report import reporters
+    from .report import reporter
 
     if output_file:
         from .atomic import atomic_write
 
-        out = reporters()[fmt](report)
+        out = reporter(fmt)(report)
         try:
             atomic_write(output_file, lambda handle: handle.write(out + "\n" if out else ""), mode=0o644)
         except OSError as err:
@@ -319,7 +319,7 @@ def write(fmt: str, report, output_file: str | None = None) -> None:
         for pieces in styled(report):
             console.print(Text.assemble(*pieces))
         return
-    out = reporters()[fmt](report)
+    out = reporter(fmt)(report)
     if out:
         sys.stdout.write(out + "\n")
 
