@@ -56,7 +56,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--min-severity", choices=SEVERITIES, help="hide findings below this level")
     p.add_argument("--fail-on", choices=SEVERITIES, help="lowest level that makes the exit status 1 (default: warning)")
     p.add_argument("--exit-zero", action="store_true", help="exit 0 even when there are findings")
-    p.add_argument("--statistics", action="store_true", help="count findings per rule")
+    p.add_argument("--statistics", action="store_true", help="count findings per rule (and stale baseline entries)")
+    p.add_argument("--write-baseline", metavar="FILE", help="record every finding of this run in FILE and exit 0")
+    p.add_argument("--baseline", metavar="FILE", help="report only findings not recorded in FILE")
     p.add_argument("--list-rules", action="store_true", help="list every rule and exit")
     p.add_argument("--explain", metavar="CODE", help="explain one rule and exit")
     p.add_argument("--rules", metavar="DIR", action="append", default=[], help="extra rule packs (folder)")
@@ -199,8 +201,11 @@ def _run(args, settings: Settings, packs) -> int:
         for result in results:
             result.findings = [f for f in result.findings if f.category == "consistency"]
 
+    stale = _apply_baseline(args, results)
+    if args.write_baseline:
+        return 2 if errors or any(r.error for r in results) else 0
     report = Report(results, errors, statistics=args.statistics, quiet=args.quiet, stories=stories,
-                    rules=linter.rules)
+                    rules=linter.rules, baseline_stale=stale)
     if args.sources_only and args.format == "text":
         from .report.sources import render_table
 
@@ -212,6 +217,26 @@ def _run(args, settings: Settings, packs) -> int:
         return 0
     threshold = severity_rank(settings.fail_on)
     return 1 if any(severity_rank(f.severity) >= threshold for f in report.findings) else 0
+
+
+def _apply_baseline(args, results) -> int | None:
+    """Write the baseline, or drop the findings it accepts; the count of its stale entries."""
+    if not (args.write_baseline or args.baseline):
+        return None
+    from . import baseline
+    from .finding import Finding
+
+    findings = sorted((f for r in results for f in r.findings), key=Finding.sort_key)
+    if args.write_baseline:
+        baseline.write(args.write_baseline, findings)
+        print(f"newslint: recorded {len(findings)} finding{'s' * (len(findings) != 1)} in {args.write_baseline}",
+              file=sys.stderr)
+        return None
+    accepted, stale = baseline.split(findings, baseline.load(args.baseline), {r.path for r in results})
+    dropped = {id(findings[i]) for i in accepted}
+    for result in results:
+        result.findings = [f for f in result.findings if id(f) not in dropped]
+    return stale
 
 
 def _remember_patterns():

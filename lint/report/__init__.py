@@ -10,13 +10,15 @@ JSON_VERSION = "1"
 
 class Report:
     def __init__(self, files: list[FileResult], errors: list[str] | None = None, statistics: bool = False,
-                 quiet: bool = False, stories: list[list[str]] | None = None, rules: list | None = None):
+                 quiet: bool = False, stories: list[list[str]] | None = None, rules: list | None = None,
+                 baseline_stale: int | None = None):
         self.files = files
         self.errors = errors or []     # paths that could not be linted at all
         self.statistics = statistics
         self.quiet = quiet
         self.stories = stories or []   # files read as one story
         self.rules = rules or []       # the rules that ran (SARIF describes each)
+        self.baseline_stale = baseline_stale   # baseline entries that matched nothing (None: no baseline)
 
     @property
     def findings(self) -> list[Finding]:

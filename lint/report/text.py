@@ -39,6 +39,10 @@ def styled(report: Report) -> list[list[Piece]]:
         lines.append([("error: ", "bold red"), (error, "")])
     if report.statistics:
         lines.extend(_statistics(findings))
+        if report.baseline_stale:
+            n = report.baseline_stale
+            lines.append([(f"{n:5d}  ", "bold"), (f"stale baseline entr{'ies' if n != 1 else 'y'}: ", ""),
+                          ("no longer match a finding; rewrite the baseline to drop them", "dim")])
     if not report.quiet or findings:
         lines.extend(_summary(report, findings))
     return lines
