@@ -56,13 +56,30 @@ def fold_into_blocks(findings: list[Finding]) -> list[Finding]:
     blocks = [f for f in findings if f.end_line > f.line]
     if not blocks:
         return findings
+    import bisect
+
+    # Per category, blocks by first line with the running furthest last line: a finding
+    # is inside a larger block when one starting above it ends at or below its end, or
+    # one starting on its line ends further down. A sweep, not every pair: a page of
+    # thousands of menu lines has thousands of findings.
+    starts: dict[str, list[int]] = {}
+    reach: dict[str, list[int]] = {}
+    same_line_end: dict[tuple[str, int], int] = {}
+    for b in sorted(blocks, key=lambda b: (b.category, b.line)):
+        starts.setdefault(b.category, []).append(b.line)
+        ends = reach.setdefault(b.category, [])
+        ends.append(max(ends[-1], b.end_line) if ends else b.end_line)
+        key = (b.category, b.line)
+        same_line_end[key] = max(same_line_end.get(key, 0), b.end_line)
 
     def inside(f: Finding) -> bool:
-        return any(
-            b is not f and b.category == f.category and b.line <= f.line and f.end_line <= b.end_line
-            and (b.end_line - b.line) > (f.end_line - f.line)
-            for b in blocks
-        )
+        lines = starts.get(f.category)
+        if not lines:
+            return False
+        above = bisect.bisect_left(lines, f.line)   # blocks starting above this finding
+        if above and reach[f.category][above - 1] >= f.end_line:
+            return True
+        return same_line_end.get((f.category, f.line), 0) > f.end_line
 
     return [f for f in findings if not inside(f)]
 
