@@ -76,6 +76,8 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else argv
+    if argv and argv[0] == "check-pack":
+        return _check_pack(argv[1:])
     # `newslint sources PATHS` prints the sourcing table alone, for an editor who wants only that.
     sources_only = bool(argv) and argv[0] == "sources"
     args = build_parser().parse_args(argv[1:] if sources_only else argv)
@@ -93,6 +95,21 @@ def main(argv: list[str] | None = None) -> int:
         return 130
     except BrokenPipeError:
         return 1
+
+
+def _check_pack(argv: list[str]) -> int:
+    parser = argparse.ArgumentParser(
+        prog="newslint check-pack", formatter_class=_HelpFormatter,
+        description="Validate rule packs and run every rule's flag/pass examples against the engine.")
+    parser.add_argument("paths", nargs="+", metavar="PATH", help="a pack file or a folder of packs")
+    args = parser.parse_args(argv)
+    from . import packcheck
+
+    try:
+        return packcheck.run(args.paths)
+    except UserError as err:
+        print(f"newslint: error: {err}", file=sys.stderr)
+        return 2
 
 
 def entry() -> None:

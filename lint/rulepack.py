@@ -309,3 +309,20 @@ def _locate(path: str, code, key: str) -> str:
         if re.match(rf"^\s*-?\s*{re.escape(key)}\s*:", lines[i]):
             return f"{path}:{i + 1}"
     return f"{path}:{start + 1}"
+
+
+def example_line(path: str, code: str, example: str) -> str:
+    """file:line of one of a rule's examples, for a report that it misbehaves."""
+    first = next((line.strip() for line in example.splitlines() if line.strip()), "")
+    where = _locate(path, code, "examples")
+    try:
+        with open(path, encoding="utf-8") as handle:
+            lines = handle.read().splitlines()
+        start = int(where.rsplit(":", 1)[1]) - 1
+    except (OSError, ValueError, IndexError):
+        return where
+    probe = first[:40]
+    for i in range(start, len(lines)):
+        if probe and probe in lines[i]:
+            return f"{path}:{i + 1}"
+    return where

@@ -40,8 +40,9 @@ def features_of(texts: list[str], rule=None) -> list[corpus.StoryFeatures]:
 
 
 def codes(rule, example: str) -> list[str]:
-    result = corpus.check(features_of(split(example)), [rule], one_story=True)
-    return [f.rule for f in result.findings]
+    from lint import packcheck   # the same check `newslint check-pack` runs
+
+    return packcheck.codes(rule, example, [])
 
 
 def test_corpus_rules_exist_and_have_set_examples():

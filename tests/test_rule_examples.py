@@ -1,30 +1,17 @@
 """Every rule's own examples: each `flag` example must trigger it, each `pass` must not."""
 import pytest
 
-from lint.config import Settings
+from lint import packcheck
 from lint.rulepack import builtin_rules_dir, load_packs
-from lint.runner import Linter
 
 # Cross-file (corpus) rules' examples are sets of articles: tests/test_corpus_examples.py runs them.
-RULES = [
-    rule for pack in load_packs([builtin_rules_dir()]) for rule in pack.rules
-    if type(rule.kind).name != "corpus"
-]
-
-
 PACKS = load_packs([builtin_rules_dir()])
+RULES = [rule for pack in PACKS for rule in pack.rules if type(rule.kind).name != "corpus"]
 
 
 def _codes(rule, text):
-    # A directive rule judges what the other rules reported, so it runs among all of them.
-    linter = Linter(PACKS if rule.kind.runs_last else [_only(rule)], Settings())
-    return [f.rule for f in linter.lint_bytes("example.txt", text.encode()).findings]
-
-
-def _only(rule):
-    from lint.rulepack import Pack
-
-    return Pack(rule.pack, rule.code, "", "", (rule,))
+    # The same check `newslint check-pack` runs (lint/packcheck.py).
+    return packcheck.codes(rule, text, PACKS)
 
 
 def test_every_rule_has_examples():

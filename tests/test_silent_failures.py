@@ -125,3 +125,45 @@ def test_sources_command_says_how_to_lint_a_folder_named_sources(capsys, folder)
     assert "write ./sources" in err
     code, out, _ = run(capsys, "./sources", "--select", "NL4")
     assert code == 1 and "NL401" in out
+
+
+HOUSE_PACK = """pack: house
+prefix: HS
+rules:
+  - code: HS101
+    name: deal-word
+    category: editorializing
+    severity: warning
+    kind: phrase
+    message: m
+    why: w
+    phrases: [favours moscow]
+    examples:
+      flag: [It favours Moscow.]
+      pass:
+        - It favours Kyiv.
+        - Critics say it favours Moscow.
+"""
+
+
+def test_check_pack_runs_every_example_and_names_the_yaml_line(capsys, tmp_path):
+    good = tmp_path / "good.yaml"
+    good.write_text(HOUSE_PACK.replace("        - Critics say it favours Moscow.\n", ""))
+    code, out, _ = run(capsys, "check-pack", str(good))
+    assert code == 0 and "1 rule, 2 examples: all behave" in out
+    bad = tmp_path / "bad.yaml"
+    bad.write_text(HOUSE_PACK)
+    code, out, _ = run(capsys, "check-pack", str(bad))
+    assert code == 1
+    assert f"{bad}:16: rule HS101: pass example triggered it: 'Critics say it favours Moscow.'" in out
+    broken = tmp_path / "broken.yaml"
+    broken.write_text(HOUSE_PACK.replace("kind: phrase", "kind: phrasee"))
+    code, out, err = run(capsys, "check-pack", str(broken))
+    assert code == 2 and "broken.yaml:8: rule HS101: key 'kind'" in err
+
+
+def test_check_pack_checks_the_shipped_packs(capsys):
+    from lint.rulepack import builtin_rules_dir
+
+    code, out, _ = run(capsys, "check-pack", builtin_rules_dir() + "/provenance.yaml")
+    assert code == 0 and "all behave" in out
