@@ -45,6 +45,15 @@ def build_parser() -> argparse.ArgumentParser:
         prog="newslint",
         formatter_class=_HelpFormatter,
         description="Lint news articles for republished content, weak attribution, page chrome and more.",
+        epilog=(
+            "commands: newslint sources PATHS (the sourcing table alone); "
+            "newslint check-pack PATH... (validate packs and run their examples). "
+            "Formats: " + ", ".join(FORMATS) + ". "
+            "Exit status: 0 nothing at or above --fail-on, 1 findings at or above it, "
+            "2 a usage, config, pack or baseline error or a file that could not be read. "
+            "Configuration: newslint.yaml, .newslint.yaml or [tool.newslint] in pyproject.toml, "
+            "found from the current folder upward (--config FILE to choose one)."
+        ),
     )
     p.add_argument("paths", nargs="*", help="files or folders to lint (default: .); '-' reads standard input")
     p.add_argument("--format", choices=FORMATS, default="text", help="output format (default: text)")
