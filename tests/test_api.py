@@ -33,5 +33,6 @@ def test_config_and_packs_load_through_the_api(tmp_path):
     config.write_text("ignore: [NL4]\n")
     settings = lint.load_config(str(config))
     found = lint.lint_text("Critics say the deal favours Moscow.\n", settings=settings).findings
-    assert found and not [f for f in found if f.rule.startswith("NL4")]
+    assert not [f for f in found if f.rule.startswith("NL4")]
+    assert lint.lint_text("Critics say the deal favours Moscow.\n").findings   # without the config, it is flagged
     assert any(p.id == "attribution" for p in lint.default_packs())
