@@ -44,6 +44,8 @@ __all__ = [
     "default_registry",
     "TYPES",
     "TIERS",
+    "ROLES",
+    "is_agency",
 ]
 
 TYPES = (
@@ -60,6 +62,28 @@ TYPES = (
     "news-site",
 )
 TIERS = ("generally-reliable", "no-consensus", "generally-unreliable", "deprecated")
+# Types of the news outlets a credit can name (not platforms, blogs, press offices).
+NEWS_TYPES = ("wire", "newspaper", "broadcaster", "state-media", "magazine", "news-site")
+# A state outlet is a news agency when one of its names says so ("Xinhua News Agency",
+# "Anadolu Agency", "Agência Brasil"); a state broadcaster (CGTN, Press TV) is not.
+_AGENCY_WORD_RE = compiled_regex.compile(r"(?i)(?<!\w)(?:agency|agence|agencia|agência|agenzia|agentur|ajans[ıi])(?!\w)")
+
+
+def is_agency(src: "Source") -> bool:
+    """A news agency: type wire, or state media named as an agency (see _AGENCY_WORD_RE)."""
+    return src.type == "wire" or (
+        src.type == "state-media" and any(_AGENCY_WORD_RE.search(n) for n in (src.name, *src.aliases))
+    )
+
+
+# Roles a rule pattern can name ({AGENCY}, {OUTLET}, ...; lint/kinds/credit_line.py):
+# which entries of the registry each one stands for.
+ROLES = {
+    "agency": is_agency,
+    "outlet": lambda src: src.type in NEWS_TYPES,
+    "aggregator": lambda src: src.type == "aggregator",
+    "issuer": lambda src: src.type in ("government", "press-release"),
+}
 
 _REQUIRED = ("name", "type", "tier", "rationale")
 _ENTRY_KEYS = _REQUIRED + ("aliases", "domains", "country", "reviewed", "context_required")
@@ -192,6 +216,16 @@ class Registry:
         the module doc for the case rules); where aliases overlap the longer one wins.
         Map a match back with ``source_for(m.group())``. Compiled once and cached."""
         return _compile_matcher(self.sources)
+
+    def names_pattern(self, role: str, any_case: bool = False) -> str:
+        """A regex fragment (no global flags: it keeps its own) matching the name or an
+        alias of every source in ``role`` (a key of ROLES), word-bounded, by the case
+        rules of ``matcher()``; ``any_case`` drops them ("(efe-epa)", "Ap Sports
+        Writer"), for layouts strong enough on their own. Domains are left out: a
+        credit names an outlet. Built once per registry and role."""
+        if role not in ROLES:
+            raise ValueError(f"unknown role {role!r} (known: {', '.join(ROLES)})")
+        return _role_fragment(self.sources, role, any_case)
 
     def merged(self, other: "Registry") -> "Registry":
         """A registry with ``other``'s entries replacing same-name entries (compared
@@ -329,6 +363,25 @@ def _join(pinned: str, rest: str) -> str:
 def _compile_matcher(sources: tuple[Source, ...]) -> "re.Pattern[str]":
     texts = sorted({t for src in sources for t in (src.name, *src.aliases, *src.domains)})
     return compiled_regex.compile(compiled_regex.built(_matcher_pattern, texts))
+
+
+@functools.lru_cache(maxsize=32)
+def _role_fragment(sources: tuple[Source, ...], role: str, any_case: bool) -> str:
+    keep = ROLES[role]
+    texts = sorted({t for src in sources if keep(src) for t in (src.name, *src.aliases)})
+    if any_case:
+        return compiled_regex.built(_any_case_fragment, sorted({t.lower() for t in texts}))
+    return compiled_regex.built(_fragment, texts)
+
+
+def _fragment(texts: list[str]) -> str:
+    # "(?i)(?<!\w)BODY(?!\w)" -> "(?i:(?<!\w)BODY(?!\w))": the same, usable inside a pattern.
+    return "(?i:" + _matcher_pattern(texts)[len("(?i)"):] + ")"
+
+
+def _any_case_fragment(texts: list[str]) -> str:
+    # Lower-case spellings pin no letter (see _canonical); a second builder keys the cache apart.
+    return _fragment(texts)
 
 
 def _matcher_pattern(texts: list[str]) -> str:
