@@ -77,7 +77,7 @@ def is_agency(src: "Source") -> bool:
 
 
 # Roles a rule pattern can name ({AGENCY}, {OUTLET}, ...; lint/kinds/credit_line.py):
-# which entries of the registry each one stands for.
+# which entries of the registry a name in each one may belong to.
 ROLES = {
     "agency": is_agency,
     "outlet": lambda src: src.type in NEWS_TYPES,
@@ -217,16 +217,6 @@ class Registry:
         Map a match back with ``source_for(m.group())``. Compiled once and cached."""
         return _compile_matcher(self.sources)
 
-    def names_pattern(self, role: str, any_case: bool = False) -> str:
-        """A regex fragment (no global flags: it keeps its own) matching the name or an
-        alias of every source in ``role`` (a key of ROLES), word-bounded, by the case
-        rules of ``matcher()``; ``any_case`` drops them ("(efe-epa)", "Ap Sports
-        Writer"), for layouts strong enough on their own. Domains are left out: a
-        credit names an outlet. Built once per registry and role."""
-        if role not in ROLES:
-            raise ValueError(f"unknown role {role!r} (known: {', '.join(ROLES)})")
-        return _role_fragment(self.sources, role, any_case)
-
     def merged(self, other: "Registry") -> "Registry":
         """A registry with ``other``'s entries replacing same-name entries (compared
         case-insensitively) in place and new ones appended. Raises RegistryError if an
@@ -363,25 +353,6 @@ def _join(pinned: str, rest: str) -> str:
 def _compile_matcher(sources: tuple[Source, ...]) -> "re.Pattern[str]":
     texts = sorted({t for src in sources for t in (src.name, *src.aliases, *src.domains)})
     return compiled_regex.compile(compiled_regex.built(_matcher_pattern, texts))
-
-
-@functools.lru_cache(maxsize=32)
-def _role_fragment(sources: tuple[Source, ...], role: str, any_case: bool) -> str:
-    keep = ROLES[role]
-    texts = sorted({t for src in sources if keep(src) for t in (src.name, *src.aliases)})
-    if any_case:
-        return compiled_regex.built(_any_case_fragment, sorted({t.lower() for t in texts}))
-    return compiled_regex.built(_fragment, texts)
-
-
-def _fragment(texts: list[str]) -> str:
-    # "(?i)(?<!\w)BODY(?!\w)" -> "(?i:(?<!\w)BODY(?!\w))": the same, usable inside a pattern.
-    return "(?i:" + _matcher_pattern(texts)[len("(?i)"):] + ")"
-
-
-def _any_case_fragment(texts: list[str]) -> str:
-    # Lower-case spellings pin no letter (see _canonical); a second builder keys the cache apart.
-    return _fragment(texts)
 
 
 def _matcher_pattern(texts: list[str]) -> str:
