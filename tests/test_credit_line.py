@@ -259,3 +259,12 @@ def test_bad_options_fail_at_load():
     with pytest.raises(OptionError) as err:
         kind(phrases=["with inputs"])
     assert err.value.key == "phrases"
+
+
+def test_tail_and_head_runs_find_a_name_among_other_words():
+    tail = kind(patterns=[r"^[ \t]*by[ \t]+(?-i:[A-Z])\w+[ \t]+{AGENCY_TAIL}[ \t]*$"])
+    assert hits(tail, "By LENA PARK and OMAR HADI Associated Press")
+    assert hits(tail, "By LENA PARK and OMAR HADI Staff Writers") == []
+    head = kind(patterns=[r"^[ \t]*\w+[ \t]+\w+,[ \t]*{AGENCY_HEAD}[ \t]+writer[ \t]*$"])
+    assert hits(head, "Ana Cruz, Associated Press Medical Writer")
+    assert hits(head, "Ana Cruz, Daily Example Medical Writer") == []

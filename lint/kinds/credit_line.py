@@ -16,7 +16,10 @@ case rules ("AP" upper-case, "Reuters" with its capital). A placeholder that ope
 pattern may start at any word, so its last words may be the name ("Reporters from
 Associated Press contributed"); one that closes it, its first words ("provided by
 Reuters and edited"). Elsewhere the run is the shortest the layout allows and must be
-the name: "Reuters Videos" alone on a line is a menu, not a byline. `{AGENCY_ANYCASE}` drops the case rules for
+the name: "Reuters Videos" alone on a line is a menu, not a byline. `{AGENCY_TAIL}` is
+a run of up to twelve words that ends with the name ("By JANE ROE and JOHN DOE
+Associated Press", where no comma marks where the names end); `{AGENCY_HEAD}` one that
+starts with it ("Associated Press Medical Writer": the layout's words follow). `{AGENCY_ANYCASE}` drops the case rules for
 layouts that are cue enough ("(efe-epa).-", "Ap Sports Writer"); `{OUTLET|ISSUER}`
 accepts either role. The name-shaped run is taken greedily and not retried, so put
 literal alternatives in a pattern of their own. Upper-case names keep these apart
@@ -55,12 +58,13 @@ from . import Context, OptionError
 from .lines import is_sentence
 from .phrase import Phrase, scope_span
 
-PLACEHOLDER = compiled_regex.compile(r"\{((?:AGENCY|OUTLET|AGGREGATOR|ISSUER)(?:_ANYCASE)?(?:\|(?:AGENCY|OUTLET|AGGREGATOR|ISSUER)(?:_ANYCASE)?)*)\}")
+PLACEHOLDER = compiled_regex.compile(r"\{((?:AGENCY|OUTLET|AGGREGATOR|ISSUER)(?:_ANYCASE)?(?:\|(?:AGENCY|OUTLET|AGGREGATOR|ISSUER)(?:_ANYCASE)?)*)(_TAIL|_HEAD)?\}")
 POSITIONS = ("anywhere", "under-headline", "after-prose")
 # A name: words of letters and digits (inner dots, apostrophes, & and ! allowed), joined
 # by spaces or single hyphens, at most six ("Agenzia Nazionale Stampa Associata").
 _WORD = r"[^\W_][\w&'’!]*(?:\.[\w&'’!]+)*"
 _SHAPE = rf"{_WORD}(?:(?:[ \t]+|-){_WORD}){{0,5}}"  # greedy where it closes the pattern, else lazy
+_TAIL_SHAPE = rf"{_WORD}(?:(?:[ \t]+|-){_WORD}){{0,11}}"  # _TAIL: names and words before the name
 _SEP = compiled_regex.compile(r"[ \t]+|-")
 _SHORT_LINE_WORDS = 3  # a menu or tag list: the lines around a bare name are this short
 
@@ -77,12 +81,15 @@ def compile_layout(pattern: str) -> tuple[str, list[Slot]]:
 
     def group(m) -> str:
         roles = []
-        for part in m.group(1).split("|"):
+        for part in m.group(1).split("|"):  # "AGENCY_ANYCASE" -> ("agency", True)
             role, _, anycase = part.partition("_")
             roles.append((role.lower(), bool(anycase)))
-        opens = pattern[:m.start()].replace(r"\b", "") == ""
-        closes = pattern[m.end():].replace(r"\b", "") == ""
+        edge = m.group(2)
+        opens = edge == "_TAIL" or pattern[:m.start()].replace(r"\b", "") == ""
+        closes = edge == "_HEAD" or pattern[m.end():].replace(r"\b", "") == ""
         slots.append(Slot(tuple(roles), opens, closes))
+        if edge:  # greedy: the run takes the words beside the name too ("MILLER and ... AP")
+            return f"(?P<n{len(slots) - 1}>{_TAIL_SHAPE})"
         # Lazy, the run stops where the layout goes on ("Ap Sports Writer": "Ap", then
         # the layout's "Sports Writer"); greedy at the end, where nothing follows.
         return f"(?P<n{len(slots) - 1}>{_SHAPE if closes else _SHAPE + '?'})"
