@@ -63,8 +63,9 @@ POSITIONS = ("anywhere", "under-headline", "after-prose")
 # A name: words of letters and digits (inner dots, apostrophes, & and ! allowed), joined
 # by spaces or single hyphens, at most six ("Agenzia Nazionale Stampa Associata").
 _WORD = r"[^\W_][\w&'’!]*(?:\.[\w&'’!]+)*"
-_SHAPE = rf"{_WORD}(?:(?:[ \t]+|-){_WORD}){{0,5}}"  # greedy where it closes the pattern, else lazy
-_TAIL_SHAPE = rf"{_WORD}(?:(?:[ \t]+|-){_WORD}){{0,11}}"  # _TAIL: names and words before the name
+_START = r"(?<![\w&'’.])"  # a name starts a word: no attempt from inside one (speed)
+_SHAPE = rf"{_START}{_WORD}(?:(?:[ \t]+|-){_WORD}){{0,5}}"  # greedy where it closes the pattern, else lazy
+_TAIL_SHAPE = rf"{_START}{_WORD}(?:(?:[ \t]+|-){_WORD}){{0,11}}"  # _TAIL: names and words before the name
 _SEP = compiled_regex.compile(r"[ \t]+|-")
 _SHORT_LINE_WORDS = 3  # a menu or tag list: the lines around a bare name are this short
 
