@@ -44,6 +44,8 @@ __all__ = [
     "default_registry",
     "TYPES",
     "TIERS",
+    "ROLES",
+    "is_agency",
 ]
 
 TYPES = (
@@ -60,6 +62,28 @@ TYPES = (
     "news-site",
 )
 TIERS = ("generally-reliable", "no-consensus", "generally-unreliable", "deprecated")
+# Types of the news outlets a credit can name (not platforms, blogs, press offices).
+NEWS_TYPES = ("wire", "newspaper", "broadcaster", "state-media", "magazine", "news-site")
+# A state outlet is a news agency when one of its names says so ("Xinhua News Agency",
+# "Anadolu Agency", "Agência Brasil"); a state broadcaster (CGTN, Press TV) is not.
+_AGENCY_WORD_RE = compiled_regex.compile(r"(?i)(?<!\w)(?:agency|agence|agencia|agência|agenzia|agentur|ajans[ıi])(?!\w)")
+
+
+def is_agency(src: "Source") -> bool:
+    """A news agency: type wire, or state media named as an agency (see _AGENCY_WORD_RE)."""
+    return src.type == "wire" or (
+        src.type == "state-media" and any(_AGENCY_WORD_RE.search(n) for n in (src.name, *src.aliases))
+    )
+
+
+# Roles a rule pattern can name ({AGENCY}, {OUTLET}, ...; lint/kinds/credit_line.py):
+# which entries of the registry a name in each one may belong to.
+ROLES = {
+    "agency": is_agency,
+    "outlet": lambda src: src.type in NEWS_TYPES,
+    "aggregator": lambda src: src.type == "aggregator",
+    "issuer": lambda src: src.type in ("government", "press-release"),
+}
 
 _REQUIRED = ("name", "type", "tier", "rationale")
 _ENTRY_KEYS = _REQUIRED + ("aliases", "domains", "country", "reviewed", "context_required")
@@ -110,7 +134,7 @@ class Registry:
     """The sources newslint knows, with lookup tables derived from them. Equal when
     the sources are; the tables take no part in equality, hashing or repr."""
 
-    __slots__ = ("sources", "_index", "_context_keys")
+    __slots__ = ("sources", "_index", "_context_keys", "_matcher")
 
     def __init__(self, sources: tuple[Source, ...] = ()) -> None:
         sources = tuple(sources)
@@ -139,6 +163,7 @@ class Registry:
     def _set_index(self, index: dict[str, Source]) -> None:
         self._index = MappingProxyType(index)
         self._context_keys = frozenset(_key(a) for src in self.sources for a in src.context_required)
+        self._matcher = None
 
     def __eq__(self, other: object) -> bool:
         return isinstance(other, Registry) and self.sources == other.sources
@@ -190,8 +215,11 @@ class Registry:
     def matcher(self) -> "re.Pattern[str]":
         """One compiled pattern (stdlib ``re``) matching any name, alias or domain (see
         the module doc for the case rules); where aliases overlap the longer one wins.
-        Map a match back with ``source_for(m.group())``. Compiled once and cached."""
-        return _compile_matcher(self.sources)
+        Map a match back with ``source_for(m.group())``. Compiled once and cached (and
+        kept on the registry: hashing the sources to find it again costs ~1 ms)."""
+        if self._matcher is None:
+            self._matcher = _compile_matcher(self.sources)
+        return self._matcher
 
     def merged(self, other: "Registry") -> "Registry":
         """A registry with ``other``'s entries replacing same-name entries (compared
