@@ -1,21 +1,31 @@
 """second-story: another article pasted under this one, reported once over its extent.
 
 A CMS export or a scraper often appends the next story on the page: a
-headline-like line, then paragraphs about something else. The test is lexical:
-the words after the candidate headline barely overlap the article above it,
-while a real subhead ("The Human Cost of Decay") introduces more of the same
-story. Names weigh most: a different cast of people and places is the surest
-sign of a different story.
+headline-like line, then paragraphs about something else. The page is cut into
+*sections*: a headline-like line, a few lines of furniture (timestamp, byline,
+the headline printed again), then a body of prose that ends where its own text
+ends (where a block rule sees chrome or a widget begin, at the next
+headline-like line, or at a run of short lines). A section is a second story
+when its words and names barely overlap the rest of the article, measured
+against the whole article (the text above it, the text below it and the title),
+and clearly less than the article's own sections overlap each other: a listicle,
+a live blog or a Q&A whose every part is about something else is one story, not
+many. A pasted story with subheads of its own grows over the sections that
+follow it when they read more like it than like the article.
 """
 from __future__ import annotations
+
+from collections import Counter
+from statistics import median
+from typing import NamedTuple
 
 from .. import compiled_regex
 from ..document import Document
 from ..finding import Hit
 from . import Context, Kind
-from .lines import is_sentence, is_short
+from .lines import is_sentence
 
-_NAME = compiled_regex.compile(r"(?<=[a-z,;:]\s)([A-Z][\w’'-]+)")
+_NAME = compiled_regex.compile(r"(?<=[a-z,;:][ \t])([A-Z][\w’'-]+)")
 _TOKEN = compiled_regex.compile(r"[A-Za-z][\w’'-]*")
 # Function words and reporting verbs carry no topic.
 _STOP = frozenset(
@@ -28,32 +38,77 @@ _STOP = frozenset(
     month months time first second earlier later since upon amid among across
     mr mrs ms dr""".split()
 )
+# "Q:", "Disclaimer:", "Analysis: Jon Smith, Washington": a labelled line of a form, an
+# interview or a box, neither a headline nor a story's paragraph. An all-capitals
+# dateline ("ISLAMABAD: ...") is a story's first paragraph, not a label.
+_LABEL = compiled_regex.compile(r"^(?:[A-Z]|[A-Z][A-Za-z’'.&-]*[a-z][A-Za-z’'.&-]*(?: [A-Za-z’'.&-]+){0,3}):\s")
+# "317. Knock, knock", "4) Dated interiors": an item of a numbered list.
+_NUMBERED = compiled_regex.compile(r"^\d{1,3}[.)]\s")
+# A headline does not end on a word that needs the next one ("Given a set of").
+_OPEN_END = frozenset("""a an the of to in on at by for from with and or but as that than into
+    onto over under about is are was were be its their his her our your this these those""".split())
+# "...great food. Steak lovers will": two sentences' pieces, not a headline.
+_INNER_SENTENCE_END = compiled_regex.compile(r"[a-z]{2}[.!?]['\"”’]?\s+[A-Z]")
+# A line ending like this leads into what follows ("Here is what we know:"); it heads no story.
+_LEADS_IN = (":", ",", ";", "-", "–", "—", "(", "&")
 
 
-def _words(text: str) -> set[str]:
-    out = set()
+def _broken(text: str) -> bool:
+    """A line that goes on with a sentence begun above it ("on Main Street, ...", ", as follows")."""
+    start = text[:1]
+    return start.islower() or start in (",", ".", ";", ":", ")")
+
+
+class _Row(NamedTuple):
+    index: int     # view line
+    text: str
+    words: int
+    prose: bool    # a paragraph of the story's own text
+    heading: bool  # shaped like a headline or a subhead
+    boundary: bool # a block rule sees chrome or a widget begin here
+
+
+class _Section(NamedTuple):
+    head: int      # row of the headline-like line
+    first: int     # row of its first paragraph
+    last: int      # row of its last paragraph
+    prose: int     # paragraphs in it
+
+
+def _words(text: str) -> Counter:
+    out = Counter()
     for token in _TOKEN.findall(text):
         word = token.lower().strip("’'-")
         if len(word) >= 3 and word not in _STOP:
             # A crude stem: "restore", "restoring", "restored" meet at six letters.
-            out.add(word[:6])
+            out[word[:6]] += 1
     return out
 
 
-def _names(text: str) -> set[str]:
+def _names(text: str) -> Counter:
     # Capitalised words not at a sentence start approximate proper names.
-    names = set()
+    names = Counter()
     for match in _NAME.finditer(text):
         word = match.group(1).lower()
         if word not in _STOP:
-            names.add(word[:6])
+            names[word[:6]] += 1
     return names
 
 
-def _continues(next_line: list[str]) -> bool:
+def _share(below: Counter, above: Counter) -> float:
+    """Share of the words of `below` also in `above`, a word counted as often as `below` uses it.
+
+    A story's own topic recurs ("mill", "Khan", "dialogue"); counting each use
+    lets those words decide, rather than the many words used once in passing.
+    """
+    total = sum(below.values())
+    return sum(n for word, n in below.items() if word in above) / total if total else 1.0
+
+
+def _continues(next_text: str) -> bool:
     """A line followed by lowercase text or a list is a sentence broken by the export, not a headline."""
-    start = next_line[0].lstrip()[:1] if next_line else ""
-    return start.islower() or start in ("-", "•", "*", "–")
+    start = next_text.lstrip()[:1]
+    return start.islower() or start in ("-", "•", "*", "–", ",", ".", ";", ":", ")")
 
 
 class SecondStory(Kind):
@@ -62,41 +117,146 @@ class SecondStory(Kind):
         "headline_max_words": 16,
         "min_paragraphs_before": 3,  # the article must have a body before a second story
         "min_paragraphs_after": 2,   # and the pasted story a body of its own
-        "prose_words": 12,           # a line with this many words is a paragraph
-        "max_overlap": 0.2,          # share of the block's words also found above it
+        "prose_words": 12,           # a line with this many words (and a sentence end) is a paragraph
+        "max_overlap": 0.2,          # share of the section's words also found in the rest of the article
+        "section_ratio": 0.5,        # ...and at most this share of how much the article's own sections overlap
+        "lead_lines": 8,             # furniture lines allowed between a headline and its first paragraph
+        "short_run": 3,              # this many short lines in a row end a story's body
+        "min_story_words": 60,       # words of prose a second story needs
+        "min_new_names": 4,          # names of its own a second story needs
+        "max_name_overlap": 0.35,    # share of its names' uses that the article's names may cover
     }
 
     def find(self, doc: Document, ctx: Context):
-        lines = doc.nonblank
-        texts = [doc.line_text(i) for i in lines]
-        # Paragraphs are sentences; headline lists (widgets, menus) are not.
-        prose = [doc.line_words[i] >= self.options["prose_words"] and is_sentence(t) for i, t in zip(lines, texts)]
-        if sum(prose) < self.options["min_paragraphs_before"] + self.options["min_paragraphs_after"]:
+        rows = self._rows(doc, ctx)
+        if sum(r.prose for r in rows) < self.options["min_paragraphs_before"] + self.options["min_paragraphs_after"]:
             return
-        for pos, i in enumerate(lines):
-            text = texts[pos].strip()
-            if (
-                i in ctx.boundaries
-                or not is_short(doc, i, self.options["headline_max_words"])
-                or doc.line_words[i] < 3
-                or not text[:1].isupper()
-                or sum(prose[:pos]) < self.options["min_paragraphs_before"]
-                or sum(prose[pos + 1:]) < self.options["min_paragraphs_after"]
-                or _continues(texts[pos + 1:pos + 2])
-            ):
+        sections = self._sections(rows)
+        title = str(doc.meta.get("title") or "")
+        pos = 0
+        while pos < len(sections):
+            found = self._judge(rows, sections, pos, title)
+            if found is None:
+                pos += 1
                 continue
-            overlap = self.overlap("\n".join(texts[:pos]), "\n".join(texts[pos:]))
-            if overlap < self.options["max_overlap"]:
-                last = lines[-1]
-                yield Hit(doc.lines[i][0], doc.lines[last][1], values=(("overlap", f"{overlap:.0%}"),))
-                return
+            end, overlap = found
+            first, last = sections[pos].head, sections[end].last
+            yield Hit(doc.lines[rows[first].index][0], doc.lines[rows[last].index][1],
+                      values=(("overlap", f"{overlap:.0%}"),))
+            pos = end + 1
+
+    # -- the page cut into rows and sections ----------------------------------
+    def _rows(self, doc: Document, ctx: Context) -> list[_Row]:
+        o = self.options
+        lines = doc.nonblank
+        texts = [doc.line_text(i).strip() for i in lines]
+        rows = []
+        for pos, (i, text) in enumerate(zip(lines, texts)):
+            words = doc.line_words[i]
+            sentence = is_sentence(text)
+            # "full" renderings break a sentence over several lines; a long line is prose either way.
+            labelled = bool(_LABEL.match(text))
+            prose = words >= o["prose_words"] and (sentence or words >= 2 * o["prose_words"]) and not labelled
+            after = texts[pos + 1] if pos + 1 < len(texts) else ""
+            heading = (
+                3 <= words <= o["headline_max_words"]
+                and not labelled
+                and not _NUMBERED.match(text)
+                and not sentence
+                and (text[:1].isupper() or text[:1].isdigit() or text[:1] in "\"“‘'")
+                and not text.endswith(_LEADS_IN)
+                and text.rsplit(None, 1)[-1].lower() not in _OPEN_END
+                and not _INNER_SENTENCE_END.search(text)
+                and not _continues(after)
+            )
+            rows.append(_Row(i, text, words, prose, heading, i in ctx.boundaries))
+        return rows
+
+    def _sections(self, rows: list[_Row]) -> list[_Section]:
+        o = self.options
+        sections = []
+        pos = 0
+        while pos < len(rows):
+            if not rows[pos].heading or rows[pos].boundary:
+                pos += 1
+                continue
+            # The headline's furniture: a dateline, a byline, the headline again, a Follow line.
+            first = next((j for j in range(pos + 1, min(pos + 1 + o["lead_lines"], len(rows))) if rows[j].prose), None)
+            # Another headline in the furniture makes this one an item of a list; a
+            # lowercase line makes it a sentence broken over lines.
+            if first is None or any(
+                (rows[j].heading and not rows[j].boundary and j > pos + 1 and rows[j].text != rows[pos].text)
+                or _broken(rows[j].text)
+                for j in range(pos + 1, first + 1)
+            ):
+                pos += 1
+                continue
+            last, count, short = first, 1, 0
+            for j in range(first + 1, len(rows)):
+                row = rows[j]
+                if row.boundary or (row.heading and self._starts_section(rows, j)):
+                    break
+                if row.prose:
+                    last, count, short = j, count + 1, 0
+                elif row.words >= 2:
+                    short += 1
+                    if short >= o["short_run"]:
+                        break
+            sections.append(_Section(pos, first, last, count))
+            pos = last + 1
+        return sections
+
+    def _starts_section(self, rows: list[_Row], pos: int) -> bool:
+        limit = min(pos + 1 + self.options["lead_lines"], len(rows))
+        return any(rows[j].prose for j in range(pos + 1, limit))
+
+    # -- is this section another story? ---------------------------------------
+    def _judge(self, rows, sections, pos, title):
+        """(last section of the pasted story, its overlap) when sections[pos] starts one, else None."""
+        o = self.options
+        section = sections[pos]
+        if section.prose < o["min_paragraphs_after"] or self._prose_words(rows, section) < o["min_story_words"]:
+            return None
+        if sum(r.prose for r in rows[:section.head]) < o["min_paragraphs_before"]:
+            return None
+        start, stop = section.head, section.last + 1
+        story = self._text(rows, start, stop)
+        article = self._text(rows, 0, start, title) + "\n" + self._text(rows, stop, len(rows))
+        overlap = self.overlap(article, story)
+        if overlap >= o["max_overlap"] or not self._own_cast(article, story):
+            return None
+        # A listicle or a live blog: its own sections share as little with each other.
+        own = [
+            self.overlap(
+                self._text(rows, 0, s.head, title) + "\n" + self._text(rows, s.last + 1, start)
+                + "\n" + self._text(rows, stop, len(rows)),
+                self._text(rows, s.head, s.last + 1),
+            )
+            for k, s in enumerate(sections)
+            if k != pos and s.prose >= o["min_paragraphs_after"]
+        ]
+        if len(own) >= 2 and overlap > o["section_ratio"] * median(own):
+            return None
+        return pos, overlap
+
+    @staticmethod
+    def _prose_words(rows, section) -> int:
+        return sum(r.words for r in rows[section.first:section.last + 1] if r.prose)
+
+    @staticmethod
+    def _text(rows, start, stop, title=""):
+        """The story text of rows[start:stop]: its paragraphs and headings, not its furniture."""
+        parts = [title] if title else []
+        parts.extend(r.text for r in rows[start:stop] if r.prose or (r.heading and not r.boundary))
+        return "\n".join(parts)
 
     @staticmethod
     def overlap(above: str, below: str) -> float:
-        words_above, words_below = _words(above), _words(below)
-        names_above, names_below = _names(above), _names(below)
-        if not words_below:
-            return 1.0
-        word_share = len(words_below & words_above) / len(words_below)
-        name_share = len(names_below & names_above) / len(names_below) if names_below else word_share
-        return (word_share + name_share) / 2
+        """Share of the topic words of `below` (each counted as often as it is used) found in `above`."""
+        return _share(_words(below), _words(above))
+
+    def _own_cast(self, article: str, story: str) -> bool:
+        """Another story has people and places of its own: names the article never uses, and few it does."""
+        names, theirs = _names(story), _names(article)
+        new = sum(1 for name in names if name not in theirs)
+        return new >= self.options["min_new_names"] and _share(names, theirs) <= self.options["max_name_overlap"]
