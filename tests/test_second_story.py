@@ -139,3 +139,30 @@ def test_fragmented_rendering_heads_no_story_with_a_sentence_fragment():
     ])
     text = ARTICLE + "\n" + body + "\n" + PASTED.replace("Storm Elin leaves thousands without power across Cornwall and Devon\n", "")
     assert _nl604(text) == []
+
+
+ROUNDUP = """\
+The mayor spent the first day of the year at the harbour, as he has on most days since the ferry strike began in November.
+Harbour staff said the mayor arrived at nine and stayed until the last ferry left, talking to the crews on the quay.
+His office said the visit was a working meeting on the ferry timetable, not a photo opportunity at the harbour.
+Maybe that is why the mayor dislikes the local paper. Sam Reed
+The regional water board has admitted that its new reservoir at Kelby will open two years late and cost twice its budget.
+Engineers found cracks in the Kelby dam wall in the spring, the board's chief executive Anna Holt told councillors on Thursday.
+Holt said the Kelby contractor would pay for the repairs, but councillors asked why the board had not said so earlier. Lee Park
+The county cricket club has named Tom Marsh as its new captain for the coming season.
+Marsh, who joined Westshire from Eastfield three years ago, takes over from Ben Cole, who retired in September after a knee injury.
+Westshire finished fourth in the second division last summer and open their season against Northam in April.
+The club's chairman said Marsh had the respect of the dressing room and the supporters at Westshire. Sam Reed
+"""
+
+
+def test_roundup_of_signed_off_stories_is_found_after_the_article_ends():
+    [(start, end)] = _nl604(ROUNDUP)
+    assert start == _line_of(ROUNDUP, "The regional water board")
+    assert end == _line_of(ROUNDUP, "The club's chairman")
+
+
+def test_one_signed_off_article_has_no_second_story():
+    article = ROUNDUP.split("The regional water board")[0]
+    tail = "The mayor's office said he would return to the harbour on Monday to meet the ferry crews again.\n"
+    assert _nl604(article + tail) == []

@@ -49,6 +49,8 @@ _OPEN_END = frozenset("""a an the of to in on at by for from with and or but as 
     onto over under about is are was were be its their his her our your this these those""".split())
 # "...great food. Steak lovers will": two sentences' pieces, not a headline.
 _INNER_SENTENCE_END = compiled_regex.compile(r"[a-z]{2}[.!?]['\"”’]?\s+[A-Z]")
+# A paragraph signed off with its writer's name: "... hates the network. Jane Doe".
+_SIGN_OFF = compiled_regex.compile(r"[A-Za-z0-9)][.!?]['\"”’]?\s+(?:[A-Z][a-z’'-]+\s+){1,2}[A-Z][a-z’'-]+$")
 # A line ending like this leads into what follows ("Here is what we know:"); it heads no story.
 _LEADS_IN = (":", ",", ";", "-", "–", "—", "(", "&")
 
@@ -66,13 +68,15 @@ class _Row(NamedTuple):
     prose: bool    # a paragraph of the story's own text
     heading: bool  # shaped like a headline or a subhead
     boundary: bool # a block rule sees chrome or a widget begin here
+    signed: bool   # ends with its writer's name: "... the campaign said. Jane Doe"
 
 
 class _Section(NamedTuple):
-    head: int      # row of the headline-like line
+    head: int      # row of the headline-like line (of the first paragraph, after a sign-off)
     first: int     # row of its first paragraph
     last: int      # row of its last paragraph
     prose: int     # paragraphs in it
+    signed: bool   # it begins after another story's sign-off, without a headline
 
 
 def _words(text: str) -> Counter:
@@ -133,17 +137,32 @@ class SecondStory(Kind):
             return
         sections = self._sections(rows)
         title = str(doc.meta.get("title") or "")
-        pos = 0
-        while pos < len(sections):
-            found = self._judge(rows, sections, pos, title)
-            if found is None:
-                pos += 1
-                continue
-            end, overlap = found
-            first, last = sections[pos].head, sections[end].last
-            yield Hit(doc.lines[rows[first].index][0], doc.lines[rows[last].index][1],
-                      values=(("overlap", f"{overlap:.0%}"),))
-            pos = end + 1
+        # A story judged to be pasted is no longer part of the article the others are
+        # measured against (a page of several pasted stories); repeat until nothing changes.
+        pasted: dict[int, float] = {}
+        for _ in range(3):
+            found = {k: v for k in range(len(sections))
+                     if k not in pasted and (v := self._judge(rows, sections, k, title, pasted)) is not None}
+            if not found:
+                break
+            pasted.update(found)
+        # A roundup: two stories signed off under the article make every signed-off one another story.
+        signed = [k for k, s in enumerate(sections) if s.signed]
+        if sum(1 for k in signed if k in pasted) >= 2:
+            for k in signed:
+                pasted.setdefault(k, self.overlap(self._article(rows, sections, [], title, signed_only=True),
+                                                  self._text(rows, sections[k].head, sections[k].last + 1)))
+        # Stories that follow one another with no paragraph of the article between them are one block.
+        blocks: list[list[int]] = []
+        for k in sorted(pasted):
+            if blocks and not any(r.prose for r in rows[sections[blocks[-1][-1]].last + 1:sections[k].head]):
+                blocks[-1].append(k)
+            else:
+                blocks.append([k])
+        for block in blocks:
+            first, last = rows[sections[block[0]].head], rows[sections[block[-1]].last]
+            overlap = max(pasted[k] for k in block)
+            yield Hit(doc.lines[first.index][0], doc.lines[last.index][1], values=(("overlap", f"{overlap:.0%}"),))
 
     # -- the page cut into rows and sections ----------------------------------
     def _rows(self, doc: Document, ctx: Context) -> list[_Row]:
@@ -156,11 +175,14 @@ class SecondStory(Kind):
             sentence = is_sentence(text)
             # "full" renderings break a sentence over several lines; a long line is prose either way.
             labelled = bool(_LABEL.match(text))
-            prose = words >= o["prose_words"] and (sentence or words >= 2 * o["prose_words"]) and not labelled
+            signed = words >= 6 and bool(_SIGN_OFF.search(text))
+            prose = (words >= o["prose_words"] and (sentence or signed or words >= 2 * o["prose_words"])
+                     and not labelled)
             after = texts[pos + 1] if pos + 1 < len(texts) else ""
             heading = (
                 3 <= words <= o["headline_max_words"]
                 and not labelled
+                and not signed
                 and not _NUMBERED.match(text)
                 and not sentence
                 and (text[:1].isupper() or text[:1].isdigit() or text[:1] in "\"“‘'")
@@ -169,75 +191,109 @@ class SecondStory(Kind):
                 and not _INNER_SENTENCE_END.search(text)
                 and not _continues(after)
             )
-            rows.append(_Row(i, text, words, prose, heading, i in ctx.boundaries))
+            rows.append(_Row(i, text, words, prose, heading, i in ctx.boundaries, signed))
         return rows
 
     def _sections(self, rows: list[_Row]) -> list[_Section]:
-        o = self.options
+        """Headed sections (a headline, its furniture, its body) and signed-off ones.
+
+        A roundup page signs each story off with its writer's name ("... the
+        campaign said. Jane Doe"); the next paragraph then begins another story,
+        which has no headline of its own.
+        """
         sections = []
         pos = 0
         while pos < len(rows):
-            if not rows[pos].heading or rows[pos].boundary:
+            first = None
+            if rows[pos].heading and not rows[pos].boundary:
+                first = self._first_paragraph(rows, pos)
+            elif (pos > 0 and rows[pos - 1].signed and not rows[pos].boundary
+                  and rows[pos].words >= 5 and is_sentence(rows[pos].text)):
+                first = pos
+            if first is None:
                 pos += 1
                 continue
-            # The headline's furniture: a dateline, a byline, the headline again, a Follow line.
-            first = next((j for j in range(pos + 1, min(pos + 1 + o["lead_lines"], len(rows))) if rows[j].prose), None)
-            # Another headline in the furniture makes this one an item of a list; a
-            # lowercase line makes it a sentence broken over lines.
-            if first is None or any(
-                (rows[j].heading and not rows[j].boundary and j > pos + 1 and rows[j].text != rows[pos].text)
-                or _broken(rows[j].text)
-                for j in range(pos + 1, first + 1)
-            ):
-                pos += 1
-                continue
-            last, count, short = first, 1, 0
-            for j in range(first + 1, len(rows)):
-                row = rows[j]
-                if row.boundary or (row.heading and self._starts_section(rows, j)):
-                    break
-                if row.prose:
-                    last, count, short = j, count + 1, 0
-                elif row.words >= 2:
-                    short += 1
-                    if short >= o["short_run"]:
-                        break
-            sections.append(_Section(pos, first, last, count))
+            last, count = self._body(rows, first)
+            sections.append(_Section(pos, first, last, count, first == pos))
             pos = last + 1
         return sections
 
-    def _starts_section(self, rows: list[_Row], pos: int) -> bool:
+    def _first_paragraph(self, rows: list[_Row], pos: int) -> int | None:
+        """The first paragraph under a headline, past its furniture (dateline, byline, Follow line)."""
         limit = min(pos + 1 + self.options["lead_lines"], len(rows))
-        return any(rows[j].prose for j in range(pos + 1, limit))
+        first = next((j for j in range(pos + 1, limit) if rows[j].prose), None)
+        # Another headline in the furniture makes this one an item of a list; a
+        # lowercase line makes it a sentence broken over lines.
+        if first is None or any(
+            (rows[j].heading and not rows[j].boundary and j > pos + 1 and rows[j].text != rows[pos].text)
+            or _broken(rows[j].text)
+            for j in range(pos + 1, first + 1)
+        ):
+            return None
+        return first
+
+    def _body(self, rows: list[_Row], first: int) -> tuple[int, int]:
+        """(last paragraph, paragraphs) of the body that starts at `first`: it ends where its own text ends."""
+        last, count, short = first, 1, 0
+        if rows[first].signed:
+            return last, count
+        for j in range(first + 1, len(rows)):
+            row = rows[j]
+            if row.boundary or (row.heading and self._first_paragraph(rows, j) is not None):
+                break
+            if row.prose:
+                last, count, short = j, count + 1, 0
+                if row.signed:
+                    break
+            elif row.words >= 2:
+                short += 1
+                if short >= self.options["short_run"]:
+                    break
+        return last, count
 
     # -- is this section another story? ---------------------------------------
-    def _judge(self, rows, sections, pos, title):
-        """(last section of the pasted story, its overlap) when sections[pos] starts one, else None."""
+    def _judge(self, rows, sections, pos, title, pasted) -> float | None:
+        """The overlap of sections[pos] with the article when it is another story, else None."""
         o = self.options
         section = sections[pos]
         if section.prose < o["min_paragraphs_after"] or self._prose_words(rows, section) < o["min_story_words"]:
             return None
         if sum(r.prose for r in rows[:section.head]) < o["min_paragraphs_before"]:
             return None
-        start, stop = section.head, section.last + 1
-        story = self._text(rows, start, stop)
-        article = self._text(rows, 0, start, title) + "\n" + self._text(rows, stop, len(rows))
+        # The article: every row but this section's and those of stories already found pasted;
+        # under a sign-off, the article is what came before the first one.
+        outside = [k for k in pasted] + [pos]
+        story = self._text(rows, section.head, section.last + 1)
+        article = self._article(rows, sections, outside, title, signed_only=section.signed)
         overlap = self.overlap(article, story)
         if overlap >= o["max_overlap"] or not self._own_cast(article, story):
             return None
         # A listicle or a live blog: its own sections share as little with each other.
         own = [
-            self.overlap(
-                self._text(rows, 0, s.head, title) + "\n" + self._text(rows, s.last + 1, start)
-                + "\n" + self._text(rows, stop, len(rows)),
-                self._text(rows, s.head, s.last + 1),
-            )
+            self.overlap(self._article(rows, sections, outside + [k], title),
+                         self._text(rows, s.head, s.last + 1))
             for k, s in enumerate(sections)
-            if k != pos and s.prose >= o["min_paragraphs_after"]
+            if k not in outside and s.prose >= o["min_paragraphs_after"]
         ]
         if len(own) >= 2 and overlap > o["section_ratio"] * median(own):
             return None
-        return pos, overlap
+        return overlap
+
+    def _article(self, rows, sections, left_out, title, signed_only=False) -> str:
+        """The story text of every row outside the sections left out, with the title.
+
+        signed_only: only the rows down to the first sign-off, the article's own end.
+        """
+        keep = [True] * len(rows)
+        if signed_only:
+            end = next((j for j, r in enumerate(rows) if r.signed), len(rows) - 1)
+            keep = [j <= end for j in range(len(rows))]
+        for k in left_out:
+            for j in range(sections[k].head, sections[k].last + 1):
+                keep[j] = False
+        parts = [title] if title else []
+        parts.extend(r.text for r, kept in zip(rows, keep) if kept and (r.prose or (r.heading and not r.boundary)))
+        return "\n".join(parts)
 
     @staticmethod
     def _prose_words(rows, section) -> int:
