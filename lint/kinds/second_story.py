@@ -26,7 +26,7 @@ from . import Context, Kind
 from .lines import is_sentence
 
 _NAME = compiled_regex.compile(r"(?<=[a-z,;:][ \t])([A-Z][\w’'-]+)")
-_TOKEN = compiled_regex.compile(r"[A-Za-z][\w’'-]*")
+_TOKEN = compiled_regex.compile(r"[a-z][\w’'-]{2,}")  # on lowercased text: words of three letters or more
 # Function words and reporting verbs carry no topic.
 _STOP = frozenset(
     """the and for that with from this have has had was were are been being its it's
@@ -80,13 +80,9 @@ class _Section(NamedTuple):
 
 
 def _words(text: str) -> Counter:
-    out = Counter()
-    for token in _TOKEN.findall(text):
-        word = token.lower().strip("’'-")
-        if len(word) >= 3 and word not in _STOP:
-            # A crude stem: "restore", "restoring", "restored" meet at six letters.
-            out[word[:6]] += 1
-    return out
+    # A crude stem: "restore", "restoring", "restored" meet at six letters.
+    stripped = (token.strip("’'-") for token in _TOKEN.findall(text.lower()))
+    return Counter(word[:6] for word in stripped if len(word) >= 3 and word not in _STOP)
 
 
 def _names(text: str) -> Counter:
@@ -136,13 +132,15 @@ class SecondStory(Kind):
         if sum(r.prose for r in rows) < self.options["min_paragraphs_before"] + self.options["min_paragraphs_after"]:
             return
         sections = self._sections(rows)
-        title = str(doc.meta.get("title") or "")
+        if not any(self._may_be_story(rows, s) for s in sections):
+            return  # the usual case, decided before counting any word
+        vocab = _Vocabulary(rows, sections, str(doc.meta.get("title") or ""))
         # A story judged to be pasted is no longer part of the article the others are
         # measured against (a page of several pasted stories); repeat until nothing changes.
         pasted: dict[int, float] = {}
         for _ in range(3):
             found = {k: v for k in range(len(sections))
-                     if k not in pasted and (v := self._judge(rows, sections, k, title, pasted)) is not None}
+                     if k not in pasted and (v := self._judge(rows, sections, k, vocab, pasted)) is not None}
             if not found:
                 break
             pasted.update(found)
@@ -150,8 +148,7 @@ class SecondStory(Kind):
         signed = [k for k, s in enumerate(sections) if s.signed]
         if sum(1 for k in signed if k in pasted) >= 2:
             for k in signed:
-                pasted.setdefault(k, self.overlap(self._article(rows, sections, [], title, signed_only=True),
-                                                  self._text(rows, sections[k].head, sections[k].last + 1)))
+                pasted.setdefault(k, vocab.word_share(k, [], signed_only=True))
         # Stories that follow one another with no paragraph of the article between them are one block.
         blocks: list[list[int]] = []
         for k in sorted(pasted):
@@ -252,67 +249,104 @@ class SecondStory(Kind):
         return last, count
 
     # -- is this section another story? ---------------------------------------
-    def _judge(self, rows, sections, pos, title, pasted) -> float | None:
+    def _may_be_story(self, rows, section) -> bool:
+        """A body of its own, under an article with a body of its own."""
+        o = self.options
+        return (section.prose >= o["min_paragraphs_after"]
+                and self._prose_words(rows, section) >= o["min_story_words"]
+                and sum(r.prose for r in rows[:section.head]) >= o["min_paragraphs_before"])
+
+    def _judge(self, rows, sections, pos, vocab, pasted) -> float | None:
         """The overlap of sections[pos] with the article when it is another story, else None."""
         o = self.options
         section = sections[pos]
-        if section.prose < o["min_paragraphs_after"] or self._prose_words(rows, section) < o["min_story_words"]:
-            return None
-        if sum(r.prose for r in rows[:section.head]) < o["min_paragraphs_before"]:
+        if not self._may_be_story(rows, section):
             return None
         # The article: every row but this section's and those of stories already found pasted;
         # under a sign-off, the article is what came before the first one.
-        outside = [k for k in pasted] + [pos]
-        story = self._text(rows, section.head, section.last + 1)
-        article = self._article(rows, sections, outside, title, signed_only=section.signed)
-        overlap = self.overlap(article, story)
-        if overlap >= o["max_overlap"] or not self._own_cast(article, story):
+        outside = list(pasted) + [pos]
+        overlap = vocab.word_share(pos, outside, signed_only=section.signed)
+        if overlap >= o["max_overlap"]:
             return None
+        new, name_share = vocab.names(pos, outside, signed_only=section.signed)
+        if new < o["min_new_names"] or name_share > o["max_name_overlap"]:
+            return None  # another story has people and places of its own
         # A listicle or a live blog: its own sections share as little with each other.
-        own = [
-            self.overlap(self._article(rows, sections, outside + [k], title),
-                         self._text(rows, s.head, s.last + 1))
-            for k, s in enumerate(sections)
-            if k not in outside and s.prose >= o["min_paragraphs_after"]
-        ]
+        own = [vocab.word_share(k, outside + [k]) for k, s in enumerate(sections)
+               if k not in outside and s.prose >= o["min_paragraphs_after"]]
         if len(own) >= 2 and overlap > o["section_ratio"] * median(own):
             return None
         return overlap
-
-    def _article(self, rows, sections, left_out, title, signed_only=False) -> str:
-        """The story text of every row outside the sections left out, with the title.
-
-        signed_only: only the rows down to the first sign-off, the article's own end.
-        """
-        keep = [True] * len(rows)
-        if signed_only:
-            end = next((j for j, r in enumerate(rows) if r.signed), len(rows) - 1)
-            keep = [j <= end for j in range(len(rows))]
-        for k in left_out:
-            for j in range(sections[k].head, sections[k].last + 1):
-                keep[j] = False
-        parts = [title] if title else []
-        parts.extend(r.text for r, kept in zip(rows, keep) if kept and (r.prose or (r.heading and not r.boundary)))
-        return "\n".join(parts)
 
     @staticmethod
     def _prose_words(rows, section) -> int:
         return sum(r.words for r in rows[section.first:section.last + 1] if r.prose)
 
     @staticmethod
-    def _text(rows, start, stop, title=""):
-        """The story text of rows[start:stop]: its paragraphs and headings, not its furniture."""
-        parts = [title] if title else []
-        parts.extend(r.text for r in rows[start:stop] if r.prose or (r.heading and not r.boundary))
-        return "\n".join(parts)
-
-    @staticmethod
     def overlap(above: str, below: str) -> float:
         """Share of the topic words of `below` (each counted as often as it is used) found in `above`."""
         return _share(_words(below), _words(above))
 
-    def _own_cast(self, article: str, story: str) -> bool:
-        """Another story has people and places of its own: names the article never uses, and few it does."""
-        names, theirs = _names(story), _names(article)
-        new = sum(1 for name in names if name not in theirs)
-        return new >= self.options["min_new_names"] and _share(names, theirs) <= self.options["max_name_overlap"]
+
+class _Vocabulary:
+    """Words and names of the page's story text (paragraphs and headings, not furniture),
+    counted per section, so that "the article without these sections" is a subtraction
+    instead of a new pass over the text."""
+
+    def __init__(self, rows: list[_Row], sections: list[_Section], title: str):
+        story = [r.prose or (r.heading and not r.boundary) for r in rows]
+        self.sections = sections
+        self.words = [Counter() for _ in sections]
+        self.names_of = [Counter() for _ in sections]
+        owner = {}
+        for k, s in enumerate(sections):
+            for j in range(s.head, s.last + 1):
+                owner[j] = k
+        self.total_words, self.total_names = _words(title), _names(title)
+        self.head_words, self.head_names = _words(title), _names(title)  # down to the first sign-off
+        signed_end = next((j for j, r in enumerate(rows) if r.signed), len(rows) - 1)
+        for j, row in enumerate(rows):
+            if not story[j]:
+                continue
+            words, names = _words(row.text), _names(row.text)
+            self.total_words.update(words)
+            self.total_names.update(names)
+            if j <= signed_end:
+                self.head_words.update(words)
+                self.head_names.update(names)
+            if j in owner:
+                self.words[owner[j]].update(words)
+                self.names_of[owner[j]].update(names)
+        self.signed_end = signed_end
+
+    def _base(self, left_out, signed_only, names):
+        if signed_only:
+            base = self.head_names if names else self.head_words
+            left_out = [k for k in left_out if self.sections[k].head <= self.signed_end]
+        else:
+            base = self.total_names if names else self.total_words
+        bags = self.names_of if names else self.words
+        return base, [bags[k] for k in left_out]
+
+    def word_share(self, pos: int, left_out: list[int], signed_only: bool = False) -> float:
+        base, minus = self._base(left_out, signed_only, names=False)
+        return _share_outside(self.words[pos], base, minus)
+
+    def names(self, pos: int, left_out: list[int], signed_only: bool = False) -> tuple[int, float]:
+        """(names of the section the article never uses, share of its name uses the article covers)."""
+        base, minus = self._base(left_out, signed_only, names=True)
+        names = self.names_of[pos]
+        new = sum(1 for name in names if not _present(name, base, minus))
+        return new, _share_outside(names, base, minus)
+
+
+def _present(word: str, base: Counter, minus: list[Counter]) -> bool:
+    return base[word] - sum(bag[word] for bag in minus) > 0
+
+
+def _share_outside(below: Counter, base: Counter, minus: list[Counter]) -> float:
+    """_share of `below` in `base` less the bags in `minus`."""
+    total = sum(below.values())
+    if not total:
+        return 1.0
+    return sum(n for word, n in below.items() if _present(word, base, minus)) / total
