@@ -17,7 +17,11 @@ expressions over the prose view, no parser, no model):
   ("copied from X", "(with X inputs)", "(X/File)", "Photo: X", an "X News Desk |"
   byline, an "(X) -" dateline), a reporting cue ("X reported", "according to X",
   "told X", "a report on X", "X said in a statement"), or, for a platform, posting on
-  it ("said on X", "(Facebook/Account)"); "shares in Reuters fell" cites no one.
+  it ("said on X", "(Facebook/Account)"); "shares in Reuters fell" cites no one. Where a
+  named speaker posted ("the ministry said in a post on X"), the platform keeps that
+  account and is only the medium (NL901 leaves it); "a user posted on X" keeps it a
+  source. A byline is an outlet's name with at most desk words after it ("News Desk"),
+  so a menu item sharing a word with an agency ("PTI Tracker | Elections") is none.
   Named speakers are the subject of a reporting verb ("said Khan", "remarked Haroon
   Akhtar Khan, Special Assistant to the Prime Minister", "Russian Consul-General
   Andrey B. Fedorov told Arab News"); vague ones have a vague head and no name
