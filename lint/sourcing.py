@@ -17,7 +17,11 @@ expressions over the prose view, no parser, no model):
   ("copied from X", "(with X inputs)", "(X/File)", "Photo: X", an "X News Desk |"
   byline, an "(X) -" dateline), a reporting cue ("X reported", "according to X",
   "told X", "a report on X", "X said in a statement"), or, for a platform, posting on
-  it ("said on X", "(Facebook/Account)"); "shares in Reuters fell" cites no one.
+  it ("said on X", "(Facebook/Account)"); "shares in Reuters fell" cites no one. Where a
+  named speaker posted ("the ministry said in a post on X"), the platform keeps that
+  account and is only the medium (NL901 leaves it); "a user posted on X" keeps it a
+  source. A byline is an outlet's name with at most desk words after it ("News Desk"),
+  so a menu item sharing a word with an agency ("PTI Tracker | Elections") is none.
   Named speakers are the subject of a reporting verb ("said Khan", "remarked Haroon
   Akhtar Khan, Special Assistant to the Prime Minister", "Russian Consul-General
   Andrey B. Fedorov told Arab News"); vague ones have a vague head and no name
@@ -391,6 +395,13 @@ _AI_IMAGE = compile_lazily(
     r"|(?:image|illustration|picture)\s+(?:was\s+)?(?:created|generated|made)\s+(?:with|by|using)\s+(?:an?\s+)?"
     r"(?:ai|artificial\s+intelligence))\b"
 )
+# Words a byline may carry after the outlet's name: "Devdiscourse News Desk |".
+_DESK_WORDS = _words("news desk web bureau service wire online digital newsroom network")
+# Verbs of posting or saying that put a speaker on a platform: "said in a post on X".
+_POSTING_VERB = compile_lazily(
+    r"\b(?:said|says|say|posted|posts|wrote|writes|shared|shares|published|announced|announces|tweeted|"
+    r"uploaded|added|stated|warned|confirmed|claimed|declared|revealed|told)\b"
+)
 _PLATFORM_CUE = compile_lazily(
     r"\b(?:posted|said|wrote|shared|published|announced|tweeted|uploaded|statement|message|video|post|posts|"
     r"written|live|broadcast|streamed|appeared)\s+(?:[\w’']+\s+){0,3}?(?:on|via)\s+(?:(?:its|his|her|their|the)\s+)?"
@@ -494,6 +505,7 @@ class _Analysis:
         self._para_starts = [p[0] for p in doc.paragraphs]
         self._full_names: dict[str, list[tuple[int, str, str]]] = {}
         self._line_ends: dict[int, bool] = {}
+        self.platform_cites: dict[str, list[int]] = {}  # platform key -> offsets of its prose citations
 
     def run(self) -> Profile:
         doc = self.doc
@@ -506,6 +518,7 @@ class _Analysis:
         self._scan()
         evidence = self._credits()
         claims = self._claims()
+        self._platform_accounts()
         provenance = self._provenance(evidence)
         sources = tuple(sorted(self.sources.values(), key=lambda s: (s.start, s.name)))
         terms, score = score_profile(sources, claims, provenance)
@@ -545,6 +558,8 @@ class _Analysis:
         if not key or (key, start) in self.seen:
             return name
         self.seen.add((key, start))
+        if type_ == "social-platform" and cited_as != "image":
+            self.platform_cites.setdefault(key, []).append(start)
         old = self.sources.get(key)
         if old is None:
             self.sources[key] = CitedSource(
@@ -562,6 +577,35 @@ class _Analysis:
             changes["type"] = type_
         self.sources[key] = old._replace(**changes)
         return old.name
+
+    def _platform_accounts(self) -> None:
+        """"The ministry said in a post on X", "Jane Doe posted on X": the platform is where a
+        named speaker posted, and the source is the speaker (the registry's own rationale:
+        usable as the self-published statement of the account owner). When every prose
+        citation of a platform has such a poster, it is kept as that account's platform.
+        "A user posted on X" or "posts on Facebook claimed" name no poster: the platform
+        stays the source."""
+        for key, offsets in self.platform_cites.items():
+            src = self.sources.get(key)
+            if src is None or src.account:
+                continue
+            posters = [self._poster(offset) for offset in offsets]
+            if posters and all(posters):
+                self.sources[key] = src._replace(account=posters[0], cited_as="platform")
+
+    def _poster(self, offset: int) -> str:
+        """Who posted at the platform named at `offset`: the named subject of the posting verb before it."""
+        s, _ = self.doc.sentence_at(offset)
+        low = self.low
+        verb = None
+        for m in _POSTING_VERB.finditer(low, max(s, offset - 80), offset):
+            verb = m
+        if verb is None:
+            return ""
+        kind, name = self._np_before(s, verb.start(), belief=False)
+        if kind != "attributed" or not name or _key(name) in self.platform_cites:
+            return ""
+        return name
 
     def add_registry(self, src, start: int, end: int, cited_as: str, cue: str = "", account: str = "") -> str:
         return self.add(src.name, src.type, src.tier, start, end, cited_as, cue, account=account,
@@ -717,8 +761,10 @@ class _Analysis:
             # The byline is the outlet's name, maybe with "News Desk": not a title that
             # mentions one ("Chasing Instagram Analytics | WIRED"), not the outlet's own staff.
             rest = text[hit.end():name_end].split() if src is not None else []
+            # A menu item that shares a word with an agency ("PTI Tracker | Elections",
+            # "Reuters Graphics | Markets") is no byline: only desk words may follow the name.
             if src is not None and hit.start() - name_start <= 1 and len(rest) <= 2 \
-                    and src.type != "social-platform" and "staff" not in (w.lower() for w in rest):
+                    and src.type != "social-platform" and all(w.lower().strip(".,:") in _DESK_WORDS for w in rest):
                 self.add_registry(src, hit.start(), hit.end(), "byline", line.strip())
                 if src.type == "aggregator":
                     evidence.append(("aggregator", src, hit.start(), hit.end(), line.strip()))

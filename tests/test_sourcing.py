@@ -240,7 +240,9 @@ def test_findings_on_the_seeds(results):
     assert [line for line, _ in _codes(results["002"], "NL901")] == [1]
     (line, message), = _codes(results["000"], "NL902")
     assert line == 9 and "Dawn" in message and "generally-reliable" in message
-    assert [line for line, _ in _codes(results["003"], "NL903")] == [1]
+    # 003 is a feature ("For years, the mill stood silent"): the share is information there.
+    assert not _codes(results["003"], "NL903")
+    assert [line for line, _ in _codes(results["003"], "NL905")] == [1]
     assert [line for line, _ in _codes(results["004"], "NL903")] == [5]
     for key in ("000", "001", "002"):
         assert not _codes(results[key], "NL903"), key
@@ -344,3 +346,94 @@ def test_claims_md_got_column_matches_the_classifier():
             checked += 1
         assert len(claims) == len(file_rows), name
     assert checked >= 69
+
+
+# ----------------------------------------------------------------------------- genre (NL903 / NL905)
+_JUDGED = [
+    "The deal could reduce the country's dependence on expensive steel imports.",
+    "Russia emerged victorious because of the mill's Soviet roots.",
+    "The revival is clearly a major success for both governments.",
+    "It will probably create thousands of jobs in transport and maintenance.",
+    "The reopening is a potential turning point for the city of Karachi.",
+    "Built in 1973 with Soviet help, the mill was once the pride of the country's industry.",
+    "By 2015, after years of losses, it shut its doors for good.",
+]
+
+
+def _share_codes(linter, text):
+    return sorted({f.rule for f in linter.lint_bytes("a.txt", text.encode()).findings if f.rule in ("NL903", "NL905")})
+
+
+def test_news_report_with_unsourced_judgements_is_warned(linter):
+    news = "Pakistan and Russia signed an agreement on Friday to reopen the Pakistan Steel Mills.\n" + "\n".join(_JUDGED)
+    assert _share_codes(linter, news) == ["NL903"]
+
+
+def test_first_person_column_is_information_not_a_warning(linter):
+    column = "\n".join([
+        "I grew up in the shadow of the Pakistan Steel Mills, and my father worked there for thirty years.",
+        "We used to hear its sirens every morning, and I still miss them.",
+    ] + _JUDGED + ["I hope my children will see it working again, as I did."])
+    assert _share_codes(linter, column) == ["NL905"]
+
+
+def test_match_report_is_information_not_a_warning(linter):
+    report = "\n".join([
+        "Westshire 3-1 Eastfield",
+        "Westshire moved second with a deserved win over Eastfield at a packed Riverside ground.",
+        "Tom Marsh scored twice in the first half, heading in from a corner and then curling in a free-kick.",
+        "Eastfield pulled one back after the break when their striker beat the goalkeeper at the near post.",
+        "Substitute Ben Cole sealed it in stoppage time, a result that could be crucial in the title race.",
+        "The visitors were clearly second best and may rue a missed penalty at 1-0.",
+        "Marsh was the key figure, and a hat-trick would have capped a remarkable display.",
+        "The win means Westshire are likely to stay second before their trip to the champions.",
+        "It was a major step for a side that finished tenth last season, and potentially a turning point.",
+    ])
+    assert _share_codes(linter, report) == ["NL905"]
+
+
+def test_feature_lede_without_a_news_peg_is_information(linter):
+    feature = "For years, the Pakistan Steel Mills in Karachi stood silent, its workshops empty and its yards overgrown.\n"
+    assert _share_codes(linter, feature + "\n".join(_JUDGED)) == ["NL905"]
+
+
+def test_genre_option_is_checked():
+    with pytest.raises(OptionError) as err:
+        Sourcing({"check": "unattributed-share", "genre": "gossip"})
+    assert err.value.key == "genre"
+
+
+# ----------------------------------------------------------------------------- platforms and menus
+def _platforms(text):
+    return {s.name: s for s in _profile(text).sources if s.type == "social-platform"}
+
+
+def test_official_posting_on_a_platform_makes_the_poster_the_source(linter):
+    for text in (
+        "The ministry said in a post on X on Friday that talks would resume, and Twitter users shared it widely.\n",
+        "The embassy wrote on its official Facebook page that the protocol had been signed in Moscow.\n",
+        "Foreign Secretary Jane Doe posted on Twitter that the government was monitoring the situation.\n",
+    ):
+        found = linter.lint_bytes("a.txt", text.encode()).findings
+        assert not [f for f in found if f.rule == "NL901"], text
+        platform, = _platforms(text).values()
+        assert platform.account and platform.cited_as == "platform", text
+
+
+def test_anonymous_posting_keeps_the_platform_as_the_source(linter):
+    for text in (
+        "A user posted on Facebook that the mill had been sold to a Chinese firm.\n",
+        "The minister said on Twitter that the mill would reopen, and a user wrote on Twitter that it had been sold.\n",
+    ):
+        found = linter.lint_bytes("a.txt", text.encode()).findings
+        assert [f.rule for f in found if f.rule == "NL901"] == ["NL901"], text
+
+
+def test_a_menu_item_sharing_a_word_with_an_agency_is_no_byline():
+    body = "\n\nThe council voted on Tuesday to close the depot, the mayor said.\n"
+    for menu in ("PTI Tracker | Elections | Videos", "Reuters Graphics | Markets | World"):
+        p = _profile(menu + body)
+        assert not p.sources or all(s.cited_as != "byline" for s in p.sources), menu
+        assert p.provenance.status == "original", menu
+    p = _profile("PTI | New Delhi" + body)
+    assert _sources(p)["Press Trust of India"].cited_as == "byline"

@@ -11,6 +11,10 @@ through ``ctx.store``; it is also published as ``ctx.report["sourcing"]`` (the f
                       sentences name no source, and at least `min_judgements` of those hold
                       one of `judgement_words` (a judgement, prediction or cause: the claims
                       "likely to be challenged" that most need a source)
+                      `genre` (news | not-news | any) limits it to articles that read
+                      as a news report, or as anything else (a column, a guide, a review,
+                      a match report, a feature: lint/genre.py), so that one rule can warn
+                      on news and another inform elsewhere
   anonymous-reliance  at least `min_vague` claim sentences rest on vague or anonymous
                       sources, and they are at least `min_vague_share` of the sourced ones
                       (attributed or vague)
@@ -19,11 +23,13 @@ from __future__ import annotations
 
 from ..document import Document
 from ..finding import Hit, Related
+from ..genre import read_genre
 from ..registry import TIERS
 from ..sourcing import Profile, analyze
 from . import Context, Kind, OptionError
 from .phrase import _matcher
 
+GENRES = ("any", "news", "not-news")
 CHECKS = ("unreliable-source", "republished-origin", "unattributed-share", "anonymous-reliance")
 STORE_KEY = "sourcing"
 MAX_RELATED = 8
@@ -54,6 +60,14 @@ class Sourcing(Kind):
         "min_claims": 8,                 # ...of at least this many claim sentences...
         "judgement_words": [],           # ...when at least `min_judgements` unattributed ones
         "min_judgements": 0,             #    hold one of these words (judgements, predictions, causes)
+        "genre": "any",                  # unattributed-share: news | not-news | any (see lint/genre.py)
+        "max_first_person": 1.2,         # ...first person words per 100 outside quotations of a news report
+        "max_second_person": 1.5,        # ...'you'/'your' per 100 outside quotations
+        "genre_markers": [],             # ...patterns of reviews, letters, match reports...
+        "max_genre_markers": 1.0,        #    ...and how many in 100 words a news report may hold
+        "news_pegs": [],                 # ...patterns of a news lede: a day, "has announced", a dateline
+        "lede_sentences": 2,             # ...claim sentences that make the lede
+        "feature_headlines": [],         # ...patterns of a headline that asks or explains
         "min_vague": 2,                  # anonymous-reliance: at least this many vague claims...
         "min_vague_share": 0.5,          # ...making up this share of vague + attributed claims
     }
@@ -77,6 +91,11 @@ class Sourcing(Kind):
         if opts["min_judgements"] and not opts["judgement_words"]:
             raise OptionError("judgement_words", "min_judgements needs judgement_words")
         self.judgements = _matcher(opts["judgement_words"], [], False, key="judgement_words")
+        if opts["genre"] not in GENRES:
+            raise OptionError("genre", f"'{opts['genre']}' is not one of {', '.join(GENRES)}")
+        self.genre_matcher = _matcher([], opts["genre_markers"], False, key="genre_markers")
+        self.pegs = _matcher([], opts["news_pegs"], False, key="news_pegs")
+        self.headlines = _matcher([], opts["feature_headlines"], False, key="feature_headlines")
 
     def find(self, doc: Document, ctx: Context):
         profile = profile_for(doc, ctx)
@@ -84,6 +103,10 @@ class Sourcing(Kind):
 
     def _unreliable_source(self, doc: Document, profile: Profile):
         for src in profile.sources:
+            # A named account's own post ("the ministry said in a post on X") is that
+            # speaker's statement, not the platform's: the platform is no source there.
+            if src.type == "social-platform" and src.account and src.cited_as == "platform":
+                continue
             if src.tier in self.options["tiers"]:
                 yield Hit(src.start, src.end, values=(
                     ("source", src.name), ("type", src.type), ("tier", src.tier),
@@ -111,6 +134,12 @@ class Sourcing(Kind):
                   self.judgements.search(doc.text, doc.lowered, c.start, c.end)]
         if len(judged) < opts["min_judgements"]:
             return
+        genre = None
+        if opts["genre"] != "any":
+            lede = [(c.start, c.end) for c in claims[:opts["lede_sentences"]]]
+            genre = read_genre(doc, lede, opts, self.genre_matcher, self.pegs, self.headlines)
+            if genre.news != (opts["genre"] == "news"):
+                return
         shown = judged or unattributed
         note = "judgement or prediction, no source" if judged else "no source"
         related = tuple(Related(doc.path, line, note) for line in _lines(shown)[:MAX_RELATED])
@@ -118,6 +147,7 @@ class Sourcing(Kind):
         yield Hit(first.start, first.end, related=related, values=(
             ("share", f"{share:.0%}"), ("unattributed", len(unattributed)), ("claims", len(claims)),
             ("judgements", len(judged)), ("threshold", f"{opts['max_unattributed_share']:.0%}"),
+            ("genre", genre.name if genre else ""), ("genre_reason", genre.reason if genre else ""),
         ))
 
     def _anonymous_reliance(self, doc: Document, profile: Profile):
