@@ -22,7 +22,7 @@ from .lines import is_short, matching_lines
 from .phrase import _matcher
 
 _FULL_STOP = compiled_regex.compile(r"""(?<!\.)\.['"”’)\]]*\s*$""")
-FILLER, LABEL, HEADLINE, OTHER = "filler", "label", "headline", "other"
+FILLER, LABEL, HEADLINE, OTHER, TEASER = "filler", "label", "headline", "other", "teaser"
 
 
 class HeadedList(Kind):
@@ -40,6 +40,8 @@ class HeadedList(Kind):
         "filler": [],           # patterns: items that count neither way (dates, "By", separators)
         "not_headline": [],     # patterns: long items that are still labels ("Watch the latest videos")
         "not_after": [],        # patterns: a heading right after such a line is a breadcrumb, not a widget
+        "not_item": [],         # patterns: a line that ends the list (a sentence cut at a link: "... created by")
+        "teaser_words": 0,      # > 0: one sentence this short may follow each headline (its teaser)
     }
 
     def __init__(self, options: dict):
@@ -53,6 +55,7 @@ class HeadedList(Kind):
         self.filler = _matcher([], self.options["filler"], False, key="filler")
         self.not_headline = _matcher([], self.options["not_headline"], False, key="not_headline")
         self.not_after = _matcher([], self.options["not_after"], False, key="not_after")
+        self.not_item = _matcher([], self.options["not_item"], False, key="not_item")
 
     def markers(self, doc: Document) -> set[int]:
         limit = self.options["header_max_words"]
@@ -78,19 +81,28 @@ class HeadedList(Kind):
                     # "Previous story ... Next story ...": one widget under two headings.
                     items.append((i, FILLER))
                     continue
-                if i in ctx.boundaries or i in headers or not self._fits(doc, i, shaped):
+                if i in ctx.boundaries or i in headers:
                     break
                 shape = self._shape(doc, i)
+                if shape != FILLER and not self._fits(doc, i, shaped):
+                    if not self._teaser(doc, i, items):
+                        break
+                    items.append((i, TEASER))
+                    continue
                 if opts["nav_run"] and shape == LABEL:
                     in_row += 1
                     if in_row >= opts["nav_run"]:
                         # A menu starts here: drop its first entries already taken.
-                        while items and items[-1][1] in (LABEL, FILLER):
+                        while items and items[-1][1] in (LABEL, FILLER, TEASER):
                             items.pop()
                         break
-                elif shape != FILLER:
+                elif shape not in (FILLER, TEASER):
                     in_row = 0
                 items.append((i, shape))
+            if opts["headline_words"]:
+                # What trails the last headline is its source or date line at most; more is the next widget.
+                last = max((n for n, (_, shape) in enumerate(items) if shape in (HEADLINE, TEASER)), default=-1)
+                del items[last + 3:]
             while items and items[-1][1] == FILLER:
                 items.pop()
             if len(items) < opts["min_items"]:
@@ -109,7 +121,17 @@ class HeadedList(Kind):
         a line ending in a full stop is prose."""
         if not shaped:
             return is_short(doc, i, self.options["max_words"])
-        return doc.line_words[i] <= self.options["max_words"] and not _FULL_STOP.search(doc.line_text(i))
+        start, end = doc.lines[i]
+        return (doc.line_words[i] <= self.options["max_words"] and not _FULL_STOP.search(doc.line_text(i))
+                and not self._has(self.not_item, doc, start, end))
+
+    def _teaser(self, doc: Document, i: int, items: list) -> bool:
+        """A one-sentence summary right under a headline: "Navy says ... / People crowded into a meeting."."""
+        limit = self.options["teaser_words"]
+        last = next((shape for _, shape in reversed(items) if shape != FILLER), None)
+        start, end = doc.lines[i]
+        return (bool(limit) and last == HEADLINE and doc.line_words[i] <= limit
+                and not self._has(self.not_item, doc, start, end))
 
     def _shape(self, doc: Document, i: int) -> str:
         """What an item looks like: a headline, a menu-sized label, a filler, or neither."""
