@@ -137,3 +137,12 @@ def test_headed_list_without_shape_options_behaves_as_before():
     rule = HeadedList({"start": [r"^\s*latest\s+news\s*$"]})
     text = "Latest News\nPolitics\nBusiness\nSport\n\nThe mill reopened on Monday after nine years of silence.\n"
     assert spans(rule, text) == [(1, 4)]
+
+
+def test_max_words_counts_the_sentence_within_its_line():
+    # Menu lines without full stops make one long "sentence"; the CTA line is still short.
+    rule = Phrase({"patterns": [r"^\s*follow\s+us\s+on\s+instagram\b"], "scope": "sentence", "max_words": 8})
+    text = "Home\nWorld news\nBusiness and markets\nCulture and the arts\nFollow us on Instagram\nSport\n"
+    assert spans(rule, text) == [(5, 5)]
+    long = "The band said fans should follow us on Instagram for news of the tour, which starts in May.\n"
+    assert spans(Phrase({"patterns": [r"\bfollow\s+us\s+on\s+instagram\b"], "scope": "sentence", "max_words": 8}), long) == []

@@ -20,8 +20,8 @@ class Phrase(Kind):
         "scope": "sentence",    # the unit a hit is judged in (unless) and reported once per
         "skip_quotes": False,   # ignore hits inside direct quotations
         "once": False,          # report only the first hit in a document
-        # > 0: a hit counts only in a scope unit of at most this many words. A call
-        # to action is a short line; the same words inside a long sentence are prose.
+        # > 0: a hit counts only in a scope unit (cut at line ends) of at most this many
+        # words. A call to action is short; the same words inside a long sentence are prose.
         "max_words": 0,
     }
 
@@ -57,11 +57,18 @@ class Phrase(Kind):
         limit = self.options["max_words"]
         if self.unless or limit:
             lo, hi = scope_span(doc, self.options["scope"], start)
-            if limit and word_count(doc.text[lo:hi]) > limit:
+            if limit and word_count(doc.text[slice(*_within_line(doc, lo, hi, start))]) > limit:
                 return False
             if self.unless and self.unless.search(doc.text, doc.lowered, lo, hi):
                 return False
         return True
+
+
+def _within_line(doc: Document, lo: int, hi: int, offset: int) -> tuple[int, int]:
+    """The scope unit cut at the ends of the line holding `offset`: a page's menu
+    lines without full stops read as one long "sentence", but each is its own unit."""
+    line_lo, line_hi = doc.lines[doc.line_index(offset)]
+    return max(lo, line_lo), min(hi, line_hi)
 
 
 def scope_span(doc: Document, scope: str, offset: int) -> tuple[int, int]:
