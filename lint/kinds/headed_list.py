@@ -10,7 +10,11 @@ asks for what makes a list of *other stories*: it stops before a run of
 label-sized lines (a menu: "Germany / Brexit / World"), needs headline-sized
 items (`headline_words`), and skips a heading that follows a breadcrumb or
 category label (`not_after`). Fillers (dates, "By", numbers, separators) may
-sit between the headlines without counting either way.
+sit between the headlines without counting either way, and so may one short
+teaser sentence under each headline (`teaser_words`); a line cut at a link
+("... created by", `not_item`) is the article's prose and ends the list. In
+this mode a second heading of the same rule ("Previous story ... Next story")
+continues the widget instead of ending it.
 """
 from __future__ import annotations
 
@@ -49,7 +53,7 @@ class HeadedList(Kind):
         self.start = _matcher([], self.options["start"], False, key="start")
         if not self.start:
             raise OptionError("start", "give at least one heading pattern")
-        for key in ("min_items", "headline_words", "nav_run", "label_words"):
+        for key in ("min_items", "headline_words", "nav_run", "label_words", "teaser_words"):
             if self.options[key] < 0:
                 raise OptionError(key, "must be 0 or more")
         self.filler = _matcher([], self.options["filler"], False, key="filler")
