@@ -4,7 +4,7 @@ from __future__ import annotations
 from ..document import Document
 from ..finding import Hit
 from ..matcher import Matcher, PatternError
-from ..segment import strip_span
+from ..segment import strip_span, word_count
 from . import Context, Kind, OptionError
 
 SCOPES = ("line", "sentence", "paragraph", "document")
@@ -20,6 +20,9 @@ class Phrase(Kind):
         "scope": "sentence",    # the unit a hit is judged in (unless) and reported once per
         "skip_quotes": False,   # ignore hits inside direct quotations
         "once": False,          # report only the first hit in a document
+        # > 0: a hit counts only in a scope unit (cut at line ends) of at most this many
+        # words. A call to action is short; the same words inside a long sentence are prose.
+        "max_words": 0,
     }
 
     def __init__(self, options: dict):
@@ -31,6 +34,8 @@ class Phrase(Kind):
         if not self.matcher:
             raise OptionError("phrases", "give at least one of 'phrases' or 'patterns'")
         self.unless = _matcher([], opts["unless"], False, key="unless")
+        if opts["max_words"] < 0:
+            raise OptionError("max_words", "must be 0 (no limit) or more")
 
     def find(self, doc: Document, ctx: Context):
         # One finding per scope: three phrases of one disclaimer are one problem.
@@ -49,11 +54,21 @@ class Phrase(Kind):
     def accept(self, doc: Document, start: int, end: int) -> bool:
         if self.options["skip_quotes"] and doc.in_quote(start, end):
             return False
-        if self.unless:
+        limit = self.options["max_words"]
+        if self.unless or limit:
             lo, hi = scope_span(doc, self.options["scope"], start)
-            if self.unless.search(doc.text, doc.lowered, lo, hi):
+            if limit and word_count(doc.text[slice(*_within_line(doc, lo, hi, start))]) > limit:
+                return False
+            if self.unless and self.unless.search(doc.text, doc.lowered, lo, hi):
                 return False
         return True
+
+
+def _within_line(doc: Document, lo: int, hi: int, offset: int) -> tuple[int, int]:
+    """The scope unit cut at the ends of the line holding `offset`: a page's menu
+    lines without full stops read as one long "sentence", but each is its own unit."""
+    line_lo, line_hi = doc.lines[doc.line_index(offset)]
+    return max(lo, line_lo), min(hi, line_hi)
 
 
 def scope_span(doc: Document, scope: str, offset: int) -> tuple[int, int]:
