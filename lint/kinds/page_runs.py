@@ -1,0 +1,234 @@
+"""Menus, headline lists and shouted links found by the page's shape (see layout.py).
+
+nav-run:      a run of short labels ("Business / Asia / Europe", "222 retweets /
+              Reply / Like", "Image / 1 / of / 1") outside the article body, or
+              a run so long it is a menu wherever it sits.
+headline-run: consecutive headline-shaped lines outside the body whose words
+              share little with it: other stories' headlines. A pager
+              ("Previous / <headline> / Next / <headline>") needs fewer of them.
+caps-link:    a line in capitals alone between two paragraphs of the body, the
+              way some sites link a related story inside the text.
+
+Each run is one finding from its first to its last line. A run stops at the
+body, at a paragraph, and where another block rule sees something begin
+(Context.boundaries), so a menu and the footer under it stay two findings.
+"""
+from __future__ import annotations
+
+from ..document import Document
+from ..finding import Hit
+from . import Context, Kind, OptionError
+from .layout import COUNTER, FRAGMENT, HEADLINE, NAV, OTHER, PROSE, Layout, layout
+from .lines import matching_lines
+from .phrase import _matcher
+from .second_story import _words
+
+_LAYOUT_OPTIONS = {
+    "prose_words": 12,     # a line of this many words that ends like a sentence is prose
+    "nav_words": 4,        # a menu label has at most this many words
+    "headline_words": 18,  # a longer line is prose even without a full stop
+    "body_gap": 4,         # non-prose lines allowed between two prose lines of the body
+}
+
+
+def _optional_matcher(options: dict, key: str):
+    return _matcher([], options[key], False, key=key) if options[key] else None
+
+
+def _choice(options: dict, key: str):
+    if options[key] not in ("skip", "only", "any"):
+        raise OptionError(key, "expected skip, only or any")
+
+
+class _PageKind(Kind):
+    def page(self, doc: Document, ctx: Context) -> Layout:
+        o = self.options
+        return layout(doc, ctx, o["prose_words"], o["nav_words"], o["headline_words"], o["body_gap"])
+
+    def hit(self, doc: Document, first: int, last: int, **values) -> Hit:
+        return Hit(doc.lines[first][0], doc.lines[last][1], values=tuple((k, str(v)) for k, v in values.items()))
+
+
+class NavRun(_PageKind):
+    name = "nav-run"
+    OPTIONS = {
+        **_LAYOUT_OPTIONS,
+        "min_lines": 4,           # labels a run needs outside the body
+        "min_lines_in_body": 12,  # and inside it, where a subhead or a short list is no menu
+        "min_lines_between_headlines": 6,  # between two headlines a short run is the list's byline or kicker
+        "min_labels": 2,          # lines with a capitalised word, not only numbers and punctuation
+        "byline": [],             # patterns: a short run at or beside such a line is the article's byline and date
+        "byline_max_lines": 8,
+        "not_label": [],          # patterns for short lines that are content (a fixture "Leeds v Hull")
+        "beside_headline": "skip",  # skip | only | any: runs next to a headline-shaped line
+    }
+
+    def __init__(self, options: dict):
+        super().__init__(options)
+        self.byline = _optional_matcher(self.options, "byline")
+        self.not_label = _optional_matcher(self.options, "not_label")
+        _choice(self.options, "beside_headline")
+
+    def find(self, doc: Document, ctx: Context):
+        page = self.page(doc, ctx)
+        byline = matching_lines(doc, self.byline) if self.byline else set()
+        content = matching_lines(doc, self.not_label) if self.not_label else set()
+        lines = page.lines
+        run: list[int] = []  # positions in page.lines
+        for pos, line in enumerate(lines + [None]):
+            if line is not None and page.apart(pos) and run:
+                yield from self.report(doc, page, run, byline)
+                run = []
+            if (
+                line is not None and line.shape in (NAV, COUNTER) and line.index not in content
+                and line.index not in ctx.boundaries and line.index not in page.flow
+            ):
+                run.append(pos)
+                continue
+            if run:
+                yield from self.report(doc, page, run, byline)
+            run = []
+
+    def report(self, doc: Document, page: Layout, run: list[int], byline: set):
+        o, lines = self.options, page.lines
+        items = [lines[p] for p in run]
+        if sum(1 for l in items if l.shape == NAV) < o["min_labels"]:
+            return
+        before = lines[run[0] - 1] if run[0] > 0 else None
+        after = lines[run[-1] + 1] if run[-1] + 1 < len(lines) else None
+        if any(page.in_body(l.index) for l in items):
+            need = o["min_lines_in_body"]
+        elif before is not None and after is not None and before.shape == HEADLINE and after.shape == HEADLINE:
+            need = o["min_lines_between_headlines"]
+        else:
+            need = o["min_lines"]
+        if len(items) < need:
+            return
+        if len(items) <= o["byline_max_lines"] and any(
+            l is not None and l.index in byline for l in [before, *items, after]
+        ):
+            return
+        if o["beside_headline"] != "any":
+            # Labels next to a headline may be a list of stories' short titles rather than a menu.
+            beside = any(l is not None and l.shape == HEADLINE for l in (before, after))
+            if beside != (o["beside_headline"] == "only"):
+                return
+        yield self.hit(doc, items[0].index, items[-1].index, count=len(items))
+
+
+class HeadlineRun(_PageKind):
+    name = "headline-run"
+    OPTIONS = {
+        **_LAYOUT_OPTIONS,
+        "min_headlines": 3,
+        "max_between": 2,      # short lines (source, time, byline) allowed between two headlines
+        "max_overlap": 0.4,    # share of the headlines' words also found in the body
+        "own_overlap": 0.5,    # a line sharing this much with the body is the article's own title or standfirst
+        "in_menu": "skip",     # skip | only | any: runs with a menu label on both sides
+        "pager": [],           # patterns for "Previous" / "Next" lines: a pager needs one headline
+        "not_headline": [],    # patterns for headline-shaped lines that are something else (dates, bylines, Q&A)
+    }
+
+    def __init__(self, options: dict):
+        super().__init__(options)
+        self.pager = _optional_matcher(self.options, "pager")
+        self.not_headline = _optional_matcher(self.options, "not_headline")
+        _choice(self.options, "in_menu")
+
+    def find(self, doc: Document, ctx: Context):
+        page = self.page(doc, ctx)
+        pager = matching_lines(doc, self.pager) if self.pager else set()
+        other = matching_lines(doc, self.not_headline) if self.not_headline else set()
+        body_words = _words(page.prose_text)
+        lines = page.lines
+        run: list[int] = []  # positions of headlines and pager lines
+        between = 0
+        for pos, line in enumerate(lines + [None]):
+            if line is not None and page.apart(pos) and run:
+                yield from self.report(doc, page, run, pager, body_words)
+                run, between = [], 0
+            stop = (
+                line is None or line.shape == PROSE or line.index in ctx.boundaries
+                or line.index in page.flow or page.in_body(line.index)
+            )
+            anchor = not stop and (line.index in pager or (line.shape == HEADLINE and line.index not in other))
+            if anchor and (not run or between <= self.options["max_between"]):
+                run.append(pos)
+                between = 0
+                continue
+            if not stop and not anchor and run:
+                between += 1
+                if between <= self.options["max_between"]:
+                    continue
+            if run:
+                yield from self.report(doc, page, run, pager, body_words)
+            run, between = ([pos] if anchor else []), 0
+
+    def report(self, doc: Document, page: Layout, run: list[int], pager: set, body_words: set):
+        o, lines = self.options, page.lines
+        items = [lines[p] for p in run]
+        pagers = sum(1 for l in items if l.index in pager)
+        words, headlines = set(), 0
+        for l in items:
+            if l.index in pager:
+                continue
+            own = _words(doc.line_text(l.index))
+            if own and len(own & body_words) / len(own) >= o["own_overlap"]:
+                continue  # the article's own headline or standfirst, not another story's
+            words |= own
+            headlines += 1
+        if not headlines or headlines < (1 if pagers else o["min_headlines"]):
+            return
+        overlap = len(words & body_words) / len(words) if words else 1.0
+        if overlap > o["max_overlap"]:
+            return
+        if o["in_menu"] != "any":
+            # Inside a site menu a headline-shaped line may be a section's featured link:
+            # still another story, but less surely so.
+            edges = [lines[run[0] - 1] if run[0] > 0 else None, lines[run[-1] + 1] if run[-1] + 1 < len(lines) else None]
+            in_menu = all(e is not None and e.shape in (NAV, COUNTER) and e.index not in pager for e in edges)
+            if in_menu != (o["in_menu"] == "only"):
+                return
+        yield self.hit(doc, items[0].index, items[-1].index, count=headlines, overlap=f"{overlap:.0%}")
+
+
+class CapsLink(_PageKind):
+    name = "caps-link"
+    OPTIONS = {
+        **_LAYOUT_OPTIONS,
+        "min_words": 7,
+        "min_words_marked": 4,  # with a quote, colon or question mark a headline may be shorter
+        "max_words": 24,
+        "unless": [],  # patterns for capitals lines that are something else (an app prompt, a dateline)
+    }
+
+    def __init__(self, options: dict):
+        super().__init__(options)
+        if self.options["min_words"] < 1:
+            raise OptionError("min_words", "must be 1 or more")
+        self.unless = _optional_matcher(self.options, "unless")
+
+    def find(self, doc: Document, ctx: Context):
+        page = self.page(doc, ctx)
+        if page.body[0] < 0:
+            return
+        skip = matching_lines(doc, self.unless) if self.unless else set()
+        lines = page.lines
+        o = self.options
+        for pos in range(1, len(lines) - 1):
+            line = lines[pos]
+            if not line.caps or line.shape not in (HEADLINE, OTHER) or not page.body[0] < line.index < page.body[1]:
+                continue
+            text = doc.line_text(line.index).strip()
+            marked = any(c in text for c in "'\"‘’“”:?")
+            least = o["min_words_marked"] if marked else o["min_words"]
+            if (
+                least <= line.words <= o["max_words"]
+                and not text.endswith((".", ":"))
+                and line.index not in skip
+                and line.index not in ctx.boundaries
+                and not lines[pos - 1].caps and not lines[pos + 1].caps
+                and lines[pos - 1].shape in (PROSE, OTHER, FRAGMENT)
+                and lines[pos + 1].shape in (PROSE, OTHER, FRAGMENT)
+            ):
+                yield self.hit(doc, line.index, line.index)
