@@ -93,7 +93,8 @@ def shape_of(text: str, words: int, prose_words: int, nav_words: int, headline_w
     if not first or first.islower() or first in ",.;:)]}{\\" or text.endswith(","):
         # A lowercase start, or a trailing comma, is a sentence broken across lines by inline links.
         return FRAGMENT
-    if words == 0:
+    if words == 0 or (len(text) == 1 and text.isalpha()):
+        # A lone letter is a variable, an initial or a close button's "X": no label.
         return COUNTER
     caps = _capitalised(tokens)
     ellipsis = text.endswith(("...", "…"))

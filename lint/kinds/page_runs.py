@@ -54,9 +54,10 @@ class NavRun(_PageKind):
     OPTIONS = {
         **_LAYOUT_OPTIONS,
         "min_lines": 4,           # labels a run needs outside the body
-        "min_lines_in_body": 12,  # and inside it, where a subhead or a short list is no menu
+        "min_lines_in_body": 12,  # and inside it (or inside a sentence broken by links), where a subhead is no menu
+        "max_lines": 0,           # report only runs up to this long (0: any length)
         "min_lines_between_headlines": 6,  # between two headlines a short run is the list's byline or kicker
-        "min_labels": 2,          # lines with a capitalised word, not only numbers and punctuation
+        "min_labels": 1,          # lines with a capitalised word, not only numbers and punctuation
         "byline": [],             # patterns: a short run at or beside such a line is the article's byline and date
         "byline_max_lines": 8,
         "not_label": [],          # patterns for short lines that are content (a fixture "Leeds v Hull")
@@ -90,22 +91,42 @@ class NavRun(_PageKind):
             run = []
 
     def report(self, doc: Document, page: Layout, run: list[int], byline: set):
+        """Report the run, less any byline at its ends ("By / Jane Doe / May 3, 2024")."""
+        o, lines = self.options, page.lines
+        pieces, piece, after_byline = [], [], False
+        for p in run:
+            if lines[p].index in byline:
+                # The byline line and the name or date after it are the article's, not the menu's.
+                pieces.append(piece)
+                piece, after_byline = [], True
+            elif after_byline:
+                after_byline = False
+            else:
+                piece.append(p)
+        pieces.append(piece)
+        trimmed = len(pieces) > 1
+        for piece in pieces:
+            if piece:
+                yield from self.report_piece(doc, page, piece, byline, trimmed)
+
+    def report_piece(self, doc: Document, page: Layout, run: list[int], byline: set, trimmed: bool):
         o, lines = self.options, page.lines
         items = [lines[p] for p in run]
         if sum(1 for l in items if l.shape == NAV) < o["min_labels"]:
             return
         before = lines[run[0] - 1] if run[0] > 0 else None
         after = lines[run[-1] + 1] if run[-1] + 1 < len(lines) else None
-        if any(page.in_body(l.index) for l in items):
+        inside_prose = all(l is not None and l.index in page.flow for l in (before, after))
+        if inside_prose or any(page.in_body(l.index) for l in items):
             need = o["min_lines_in_body"]
         elif before is not None and after is not None and before.shape == HEADLINE and after.shape == HEADLINE:
             need = o["min_lines_between_headlines"]
         else:
             need = o["min_lines"]
-        if len(items) < need:
+        if len(items) < need or 0 < o["max_lines"] < len(items):
             return
-        if len(items) <= o["byline_max_lines"] and any(
-            l is not None and l.index in byline for l in [before, *items, after]
+        if not trimmed and len(items) <= o["byline_max_lines"] and any(
+            l is not None and l.index in byline for l in (before, after)
         ):
             return
         if o["beside_headline"] != "any":
@@ -173,16 +194,17 @@ class HeadlineRun(_PageKind):
             if l.index in pager:
                 continue
             own = _words(doc.line_text(l.index))
-            if own and len(own & body_words) / len(own) >= o["own_overlap"]:
+            if not pagers and own and len(own & body_words) / len(own) >= o["own_overlap"]:
                 continue  # the article's own headline or standfirst, not another story's
             words |= own
             headlines += 1
         if not headlines or headlines < (1 if pagers else o["min_headlines"]):
             return
         overlap = len(words & body_words) / len(words) if words else 1.0
-        if overlap > o["max_overlap"]:
+        if overlap > o["max_overlap"] and not pagers:
+            # A pager's "Next" says the headline is another post's, whatever its words.
             return
-        if o["in_menu"] != "any":
+        if o["in_menu"] != "any" and not pagers:
             # Inside a site menu a headline-shaped line may be a section's featured link:
             # still another story, but less surely so.
             edges = [lines[run[0] - 1] if run[0] > 0 else None, lines[run[-1] + 1] if run[-1] + 1 < len(lines) else None]
@@ -228,7 +250,8 @@ class CapsLink(_PageKind):
                 and line.index not in skip
                 and line.index not in ctx.boundaries
                 and not lines[pos - 1].caps and not lines[pos + 1].caps
-                and lines[pos - 1].shape in (PROSE, OTHER, FRAGMENT)
-                and lines[pos + 1].shape in (PROSE, OTHER, FRAGMENT)
+                and any(l.shape == PROSE for l in lines[max(pos - 3, 0):pos + 4])
+                and lines[pos - 1].shape not in (NAV, COUNTER)
+                and lines[pos + 1].shape not in (NAV, COUNTER)
             ):
                 yield self.hit(doc, line.index, line.index)
