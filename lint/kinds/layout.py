@@ -41,6 +41,7 @@ class Line(NamedTuple):
     shape: int
     words: int
     caps: bool      # every letter upper case (a shouted headline, a label)
+    lead_in: bool   # a clause of four words or more ending in a colon: it introduces the lines under it
 
 
 class Layout(NamedTuple):
@@ -125,7 +126,8 @@ def layout(doc: Document, ctx, prose_words: int = 12, nav_words: int = 4, headli
     for i in doc.nonblank:
         text = doc.line_text(i)
         words = doc.line_words[i]
-        lines.append(Line(i, shape_of(text, words, prose_words, nav_words, headline_words), words, is_caps(text)))
+        lead_in = words >= 4 and text.rstrip().endswith(":")
+        lines.append(Line(i, shape_of(text, words, prose_words, nav_words, headline_words), words, is_caps(text), lead_in))
     # A fragment ("and", ", the company said") continues a sentence; the line before it is
     # the link text that broke the sentence there. Neither is a label or a headline.
     flow = frozenset(

@@ -40,6 +40,35 @@ def _choice(options: dict, key: str):
         raise OptionError(key, "expected skip, only or any")
 
 
+def _between_paragraphs(page: Layout, before, after, broken_sentence: bool = True) -> bool:
+    """A run with a paragraph (or the text's edge) on both sides is part of the article.
+
+    A squad list, a recipe's ingredients or a poem's stanza sits between the
+    article's paragraphs; a scraped menu sits among other page furniture. So does a
+    run inside a sentence broken by links ("... led by / Bernard Arnault / .").
+    """
+    if broken_sentence and all(l is not None and l.index in page.flow for l in (before, after)):
+        return True
+    # A sentence that introduces a list ("The line-up on Saturday is:") counts as a paragraph.
+    # A list closing the text after a paragraph is the article's own (a cast, a line-up):
+    # a copied page ends with its footer. A page starts with its menu, so the text's
+    # start does not count.
+    if before is None or not (before.shape == PROSE or before.lead_in):
+        return False
+    return after is None or after.shape == PROSE
+
+
+def _beyond(lines: list, pos: int, step: int, limit: int):
+    """The first line past up to `limit` short lines from lines[pos], going `step`; None at the text's edge."""
+    for _ in range(limit + 1):
+        pos += step
+        if not 0 <= pos < len(lines):
+            return None
+        if lines[pos].shape not in (NAV, COUNTER):
+            return lines[pos]
+    return lines[pos]
+
+
 class _PageKind(Kind):
     def page(self, doc: Document, ctx: Context) -> Layout:
         o = self.options
@@ -55,6 +84,7 @@ class NavRun(_PageKind):
         **_LAYOUT_OPTIONS,
         "min_lines": 4,           # labels a run needs outside the body
         "min_lines_in_body": 12,  # and inside it (or inside a sentence broken by links), where a subhead is no menu
+        "min_counters_in_body": 3,  # and there counts or separators among them ("79", ",", "|"): a tag list, a tweet's counters
         "max_lines": 0,           # report only runs up to this long (0: any length)
         "min_lines_between_headlines": 6,  # between two headlines a short run is the list's byline or kicker
         "min_labels": 1,          # lines with a capitalised word, not only numbers and punctuation
@@ -116,8 +146,11 @@ class NavRun(_PageKind):
             return
         before = lines[run[0] - 1] if run[0] > 0 else None
         after = lines[run[-1] + 1] if run[-1] + 1 < len(lines) else None
-        inside_prose = all(l is not None and l.index in page.flow for l in (before, after))
-        if inside_prose or any(page.in_body(l.index) for l in items):
+        if _between_paragraphs(page, before, after) or any(page.in_body(l.index) for l in items):
+            # Among the paragraphs a long run of names (a squad, a cast) is the article's list;
+            # a menu there shows its separators and counters.
+            if sum(1 for l in items if l.shape == COUNTER) < o["min_counters_in_body"]:
+                return
             need = o["min_lines_in_body"]
         elif before is not None and after is not None and before.shape == HEADLINE and after.shape == HEADLINE:
             need = o["min_lines_between_headlines"]
@@ -189,6 +222,13 @@ class HeadlineRun(_PageKind):
         o, lines = self.options, page.lines
         items = [lines[p] for p in run]
         pagers = sum(1 for l in items if l.index in pager)
+        before = lines[run[0] - 1] if run[0] > 0 else None
+        after = lines[run[-1] + 1] if run[-1] + 1 < len(lines) else None
+        # Past the short lines at its ends (a stanza's last line, a list's source), is it among paragraphs?
+        if not pagers and _between_paragraphs(
+            page, _beyond(lines, run[0], -1, o["max_between"]), _beyond(lines, run[-1], 1, o["max_between"]), False
+        ):
+            return
         words, headlines = set(), 0
         for l in items:
             if l.index in pager:
@@ -207,8 +247,7 @@ class HeadlineRun(_PageKind):
         if o["in_menu"] != "any" and not pagers:
             # Inside a site menu a headline-shaped line may be a section's featured link:
             # still another story, but less surely so.
-            edges = [lines[run[0] - 1] if run[0] > 0 else None, lines[run[-1] + 1] if run[-1] + 1 < len(lines) else None]
-            in_menu = all(e is not None and e.shape in (NAV, COUNTER) and e.index not in pager for e in edges)
+            in_menu = all(e is not None and e.shape in (NAV, COUNTER) and e.index not in pager for e in (before, after))
             if in_menu != (o["in_menu"] == "only"):
                 return
         yield self.hit(doc, items[0].index, items[-1].index, count=headlines, overlap=f"{overlap:.0%}")
