@@ -59,6 +59,10 @@ class Layout(NamedTuple):
         """A blank line separates lines[pos] from the line before it, in a paragraphed text."""
         return self.paragraphed and pos > 0 and self.lines[pos].index > self.lines[pos - 1].index + 1
 
+    def alone(self, pos: int) -> bool:
+        """A paragraph of one line in a paragraphed text: it can be part of no run."""
+        return self.apart(pos) and (pos + 1 == len(self.lines) or self.apart(pos + 1))
+
 
 def _capitalised(tokens: list[str]) -> float:
     """Share of the line's words that start with a capital (or a digit, or a non-Latin letter)."""
@@ -112,8 +116,8 @@ def shape_of(text: str, words: int, prose_words: int, nav_words: int, headline_w
 
 
 def is_caps(text: str) -> bool:
-    letters = [c for c in text if c.isalpha()]
-    return len(letters) >= 8 and all(c.isupper() for c in letters)
+    # str.isupper: every cased letter upper case, and at least one of them.
+    return len(text) >= 10 and text.isupper()
 
 
 def layout(doc: Document, ctx, prose_words: int = 12, nav_words: int = 4, headline_words: int = 18,

@@ -15,11 +15,13 @@ body, at a paragraph, and where another block rule sees something begin
 """
 from __future__ import annotations
 
+import re
+
+from .. import compiled_regex
 from ..document import Document
 from ..finding import Hit
 from . import Context, Kind, OptionError
-from .layout import COUNTER, FRAGMENT, HEADLINE, NAV, OTHER, PROSE, Layout, layout
-from .lines import matching_lines
+from .layout import COUNTER, FRAGMENT, HEADLINE, NAV, OTHER, PROSE, Layout, is_caps, layout
 from .phrase import _matcher
 from .second_story import _words
 
@@ -32,7 +34,40 @@ _LAYOUT_OPTIONS = {
 
 
 def _optional_matcher(options: dict, key: str):
-    return _matcher([], options[key], False, key=key) if options[key] else None
+    """The option's patterns as one case-insensitive regex tried on single lines; None when empty."""
+    patterns = options[key]
+    if not patterns:
+        return None
+    _matcher([], patterns, False, key=key)  # validates each pattern, naming the option on error
+    try:
+        return compiled_regex.compile("|".join(f"(?:{p})" for p in patterns), re.IGNORECASE | re.MULTILINE)
+    except re.error as err:
+        raise OptionError(key, f"the patterns do not combine: {err}") from None
+
+
+class _LineTest:
+    """`index in test`: does the rule's pattern option match that view line? Asked per line, on demand.
+
+    Only the short lines a run is made of are ever asked about, each once, with
+    one regex over the line alone: cheaper than scanning the whole text.
+    """
+
+    def __init__(self, doc: Document, regex):
+        self.doc, self.regex, self.known = doc, regex, {}
+
+    def __contains__(self, index: int) -> bool:
+        if self.regex is None:
+            return False
+        if index not in self.known:
+            self.known[index] = self.regex.search(self.doc.line_text(index)) is not None
+        return self.known[index]
+
+
+def _prose_words(doc: Document, page: Layout, ctx: Context) -> set:
+    key = ("layout-prose-words", id(page))
+    if key not in ctx.store:
+        ctx.store[key] = _words(page.prose_text)
+    return ctx.store[key]
 
 
 def _choice(options: dict, key: str):
@@ -69,6 +104,12 @@ def _beyond(lines: list, pos: int, step: int, limit: int):
     return lines[pos]
 
 
+def _has_adjacent_lines(doc: Document) -> bool:
+    """Two text lines in a row somewhere: without them (one-line paragraphs only) there is no run."""
+    lines = doc.nonblank
+    return any(b == a + 1 for a, b in zip(lines, lines[1:]))
+
+
 class _PageKind(Kind):
     def page(self, doc: Document, ctx: Context) -> Layout:
         o = self.options
@@ -83,7 +124,7 @@ class NavRun(_PageKind):
     OPTIONS = {
         **_LAYOUT_OPTIONS,
         "min_lines": 4,           # labels a run needs outside the body
-        "min_lines_in_body": 12,  # and inside it (or inside a sentence broken by links), where a subhead is no menu
+        "min_lines_in_body": 10,  # and inside it (or inside a sentence broken by links), where a subhead is no menu
         "min_counters_in_body": 3,  # and there counts or separators among them ("79", ",", "|"): a tag list, a tweet's counters
         "max_lines": 0,           # report only runs up to this long (0: any length)
         "min_lines_between_headlines": 6,  # between two headlines a short run is the list's byline or kicker
@@ -101,9 +142,10 @@ class NavRun(_PageKind):
         _choice(self.options, "beside_headline")
 
     def find(self, doc: Document, ctx: Context):
+        if not _has_adjacent_lines(doc):
+            return
         page = self.page(doc, ctx)
-        byline = matching_lines(doc, self.byline) if self.byline else set()
-        content = matching_lines(doc, self.not_label) if self.not_label else set()
+        byline, content = _LineTest(doc, self.byline), _LineTest(doc, self.not_label)
         lines = page.lines
         run: list[int] = []  # positions in page.lines
         for pos, line in enumerate(lines + [None]):
@@ -111,7 +153,8 @@ class NavRun(_PageKind):
                 yield from self.report(doc, page, run, byline)
                 run = []
             if (
-                line is not None and line.shape in (NAV, COUNTER) and line.index not in content
+                line is not None and line.shape in (NAV, COUNTER) and not page.alone(pos)
+                and line.index not in content
                 and line.index not in ctx.boundaries and line.index not in page.flow
             ):
                 run.append(pos)
@@ -190,22 +233,26 @@ class HeadlineRun(_PageKind):
         _choice(self.options, "in_menu")
 
     def find(self, doc: Document, ctx: Context):
+        if not _has_adjacent_lines(doc):
+            return
         page = self.page(doc, ctx)
-        pager = matching_lines(doc, self.pager) if self.pager else set()
-        other = matching_lines(doc, self.not_headline) if self.not_headline else set()
-        body_words = _words(page.prose_text)
+        pager, other = _LineTest(doc, self.pager), _LineTest(doc, self.not_headline)
         lines = page.lines
         run: list[int] = []  # positions of headlines and pager lines
         between = 0
         for pos, line in enumerate(lines + [None]):
             if line is not None and page.apart(pos) and run:
-                yield from self.report(doc, page, run, pager, body_words)
+                yield from self.report(doc, page, run, pager, ctx)
                 run, between = [], 0
             stop = (
-                line is None or line.shape == PROSE or line.index in ctx.boundaries
+                line is None or line.shape == PROSE or page.alone(pos) or line.index in ctx.boundaries
                 or line.index in page.flow or page.in_body(line.index)
             )
-            anchor = not stop and (line.index in pager or (line.shape == HEADLINE and line.index not in other))
+            # Pager lines are short ("Next", "Older posts", "←").
+            anchor = not stop and (
+                (line.shape == HEADLINE and line.index not in other)
+                or (line.words <= 3 and line.shape != HEADLINE and line.index in pager)
+            )
             if anchor and (not run or between <= self.options["max_between"]):
                 run.append(pos)
                 between = 0
@@ -215,13 +262,15 @@ class HeadlineRun(_PageKind):
                 if between <= self.options["max_between"]:
                     continue
             if run:
-                yield from self.report(doc, page, run, pager, body_words)
+                yield from self.report(doc, page, run, pager, ctx)
             run, between = ([pos] if anchor else []), 0
 
-    def report(self, doc: Document, page: Layout, run: list[int], pager: set, body_words: set):
+    def report(self, doc: Document, page: Layout, run: list[int], pager, ctx: Context):
         o, lines = self.options, page.lines
         items = [lines[p] for p in run]
         pagers = sum(1 for l in items if l.index in pager)
+        if len(items) - pagers < (1 if pagers else o["min_headlines"]):
+            return  # too few headlines, before any word is counted
         before = lines[run[0] - 1] if run[0] > 0 else None
         after = lines[run[-1] + 1] if run[-1] + 1 < len(lines) else None
         # Past the short lines at its ends (a stanza's last line, a list's source), is it among paragraphs?
@@ -229,6 +278,7 @@ class HeadlineRun(_PageKind):
             page, _beyond(lines, run[0], -1, o["max_between"]), _beyond(lines, run[-1], 1, o["max_between"]), False
         ):
             return
+        body_words = _prose_words(doc, page, ctx)
         words, headlines = set(), 0
         for l in items:
             if l.index in pager:
@@ -270,10 +320,12 @@ class CapsLink(_PageKind):
         self.unless = _optional_matcher(self.options, "unless")
 
     def find(self, doc: Document, ctx: Context):
+        if not any(is_caps(doc.line_text(i)) for i in doc.nonblank):
+            return
         page = self.page(doc, ctx)
         if page.body[0] < 0:
             return
-        skip = matching_lines(doc, self.unless) if self.unless else set()
+        skip = _LineTest(doc, self.unless)
         lines = page.lines
         o = self.options
         for pos in range(1, len(lines) - 1):
