@@ -101,6 +101,7 @@ def test_caps_link_between_paragraphs(linter):
 
 
 # An article's own short-line material: none of it is a menu or a list of other stories.
+# (A list that the footer follows is not between paragraphs: the seeds must pass on their shape.)
 ARTICLE_LISTS = {
     "recipe": PARAGRAPHS[:1] + ["Ingredients", "225g butter", "225g caster sugar", "4 eggs", "2 lemons, zested",
                                 "Method"] + PARAGRAPHS[1:],
@@ -114,6 +115,8 @@ ARTICLE_LISTS = {
                                  "Green Party 3"] + PARAGRAPHS[2:],
     "line-up at the end": PARAGRAPHS + ["The main stage line-up on Saturday is:", "The Lumineers",
                                         "Florence and the Machine", "Arctic Monkeys", "Jorja Smith"],
+    "seeds": PARAGRAPHS[:2] + ["1 Anna Berg (Sweden)", "2 Maria Costa (Brazil)", "3 Lena Fischer (Germany)",
+                               "4 Sofia Marin (Spain)", "5 Ella Novak (Czech Republic)"] + PARAGRAPHS[2:3] + FOOTER,
     "accounts table": PARAGRAPHS[:2] + ["Revenue", "£412m", "Wages", "£298m", "Net debt", "£520m"] + PARAGRAPHS[2:],
 }
 

@@ -133,6 +133,7 @@ class NavRun(_PageKind):
         "byline_max_lines": 8,
         "not_label": [],          # patterns for short lines that are content (a fixture "Leeds v Hull")
         "beside_headline": "skip",  # skip | only | any: runs next to a headline-shaped line
+        "beside_headline_max_lines": 8,  # a longer run is a menu even next to a headline
     }
 
     def __init__(self, options: dict):
@@ -207,7 +208,9 @@ class NavRun(_PageKind):
             return
         if o["beside_headline"] != "any":
             # Labels next to a headline may be a list of stories' short titles rather than a menu.
-            beside = any(l is not None and l.shape == HEADLINE for l in (before, after))
+            beside = len(items) < o["beside_headline_max_lines"] and any(
+                l is not None and l.shape == HEADLINE for l in (before, after)
+            )
             if beside != (o["beside_headline"] == "only"):
                 return
         yield self.hit(doc, items[0].index, items[-1].index, count=len(items))
