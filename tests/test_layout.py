@@ -115,8 +115,8 @@ ARTICLE_LISTS = {
                                  "Green Party 3"] + PARAGRAPHS[2:],
     "line-up at the end": PARAGRAPHS + ["The main stage line-up on Saturday is:", "The Lumineers",
                                         "Florence and the Machine", "Arctic Monkeys", "Jorja Smith"],
-    "seeds": PARAGRAPHS[:2] + ["1 Anna Berg (Sweden)", "2 Maria Costa (Brazil)", "3 Lena Fischer (Germany)",
-                               "4 Sofia Marin (Spain)", "5 Ella Novak (Czech Republic)"] + PARAGRAPHS[2:3] + FOOTER,
+    "seeds": PARAGRAPHS + ["1 Anna Berg (Sweden)", "2 Maria Costa (Brazil)", "3 Lena Fischer (Germany)",
+                           "4 Sofia Marin (Spain)", "5 Ella Novak (Czech Republic)"] + FOOTER,
     "accounts table": PARAGRAPHS[:2] + ["Revenue", "£412m", "Wages", "£298m", "Net debt", "£520m"] + PARAGRAPHS[2:],
 }
 
