@@ -115,6 +115,29 @@ def shape_of(text: str, words: int, prose_words: int, nav_words: int, headline_w
     return OTHER
 
 
+_TOKEN = compiled_regex.compile(r"[A-Za-z][\w’'-]*")
+# Function words and reporting verbs carry no topic (the same idea as second_story.py,
+# kept here so the two kinds can change apart).
+_STOP = frozenset(
+    """the and for that with from this have has had was were are been being its their there
+    they them then than also into over under after before about against between during
+    without within while which who whom whose what when where why how said says say told
+    according would could should will may might must can not but our your his her him she
+    you all any each more most other some such only own same very just one two three new
+    last year years day days week month time first second""".split()
+)
+
+
+def topic_words(text: str) -> set[str]:
+    """A text's content words, crudely stemmed ("restored", "restoring" meet at six letters)."""
+    out = set()
+    for token in _TOKEN.findall(text):
+        word = token.lower().strip("’'-")
+        if len(word) >= 3 and word not in _STOP:
+            out.add(word[:6])
+    return out
+
+
 def is_caps(text: str) -> bool:
     # str.isupper: every cased letter upper case, and at least one of them.
     return len(text) >= 10 and text.isupper()

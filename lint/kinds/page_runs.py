@@ -21,9 +21,8 @@ from .. import compiled_regex
 from ..document import Document
 from ..finding import Hit
 from . import Context, Kind, OptionError
-from .layout import COUNTER, FRAGMENT, HEADLINE, NAV, OTHER, PROSE, Layout, is_caps, layout
+from .layout import COUNTER, FRAGMENT, HEADLINE, NAV, OTHER, PROSE, Layout, is_caps, layout, topic_words
 from .phrase import _matcher
-from .second_story import _words
 
 _LAYOUT_OPTIONS = {
     "prose_words": 12,     # a line of this many words that ends like a sentence is prose
@@ -66,7 +65,7 @@ class _LineTest:
 def _prose_words(doc: Document, page: Layout, ctx: Context) -> set:
     key = ("layout-prose-words", id(page))
     if key not in ctx.store:
-        ctx.store[key] = _words(page.prose_text)
+        ctx.store[key] = topic_words(page.prose_text)
     return ctx.store[key]
 
 
@@ -286,7 +285,7 @@ class HeadlineRun(_PageKind):
         for l in items:
             if l.index in pager:
                 continue
-            own = _words(doc.line_text(l.index))
+            own = topic_words(doc.line_text(l.index))
             if not pagers and own and len(own & body_words) / len(own) >= o["own_overlap"]:
                 continue  # the article's own headline or standfirst, not another story's
             words |= own
