@@ -21,7 +21,7 @@ from .. import compiled_regex
 from ..document import Document
 from ..finding import Hit
 from . import Context, Kind, OptionError
-from .layout import COUNTER, FRAGMENT, HEADLINE, NAV, OTHER, PROSE, Layout, is_caps, layout, topic_words
+from .layout import COUNTER, HEADLINE, NAV, OTHER, PROSE, Layout, is_caps, layout, topic_words
 from .phrase import _matcher
 
 _LAYOUT_OPTIONS = {
