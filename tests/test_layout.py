@@ -83,9 +83,14 @@ def test_headlines_sharing_the_articles_words_are_its_own(linter):
     assert "NL610" not in rules_in(linter, own + PARAGRAPHS)
 
 
-def test_pager_needs_one_headline(linter):
-    assert "NL610" in rules_in(linter, PARAGRAPHS + ["Previous", HEADLINES[0], "Next", HEADLINES[1]] + FOOTER)
-    assert "NL610" not in rules_in(linter, PARAGRAPHS + [HEADLINES[0]])
+def test_pager_needs_one_headline(packs):
+    from lint.config import Settings
+    from lint.runner import Linter
+
+    # Alone: in the full set the headed-list rule NL603 reports the same pager first.
+    alone = Linter(packs, Settings(select=["NL610"]))
+    assert "NL610" in rules_in(alone, PARAGRAPHS + ["Previous", HEADLINES[0], "Next", HEADLINES[1]] + FOOTER)
+    assert "NL610" not in rules_in(alone, PARAGRAPHS + [HEADLINES[0]])
 
 
 def test_headlines_inside_a_menu_are_info(linter):
