@@ -21,6 +21,7 @@ import re
 import weakref
 
 from ..document import Document
+from ..segment import strip_span
 from . import OptionError
 from .phrase import Phrase, _matcher
 
@@ -32,8 +33,10 @@ _SINGLE_QUOTE = re.compile(r"(?<!\w)‘(?:[^‘’\n]|’(?=\w))*’(?!\w)")
 _SENTENCE_END = re.compile(r"[.!?…:;][\"”’)\]]*\s*$")
 _CONTRAST = re.compile(r"\b(?:but|while|whereas|although|though|yet|however)\b")
 _WORD = re.compile(r"[\w’'-]+")
-# A headline-like neighbour: a short line that does not end a sentence.
+# A headline-like neighbour: a line of this many words that does not end a sentence.
+# (Fewer than the minimum is a subhead, a name or a menu word: "South Korea", "Celine Dion".)
 LIST_LINE_WORDS = 16
+LIST_LINE_MIN_WORDS = 4
 # A teaser between two such lines is at most this long.
 LIST_ITEM_WORDS = 40
 # In an interview at least this share of the paragraphs from the first question on are questions.
@@ -51,6 +54,7 @@ class Attribution(Phrase):
         "defined_by": [],             # patterns whose group 1 is a noun the article identifies
         "transcript_questions": 0,    # this many question paragraphs make a Q&A transcript (0: off)
         "skip_lists": False,          # skip a line between two headline-like lines
+        "skip_headlines": False,      # skip a short line that ends no sentence (a title, a menu item)
         "anaphoric": [],              # patterns for a claim that starts with a pronoun ("many", "some")
         "antecedent": [],             # ... cleared when the sentence before it opens with one of these
     }
@@ -83,6 +87,8 @@ class Attribution(Phrase):
             return False
         if self.options["skip_lists"] and _in_headline_list(doc, start):
             return False
+        if self.options["skip_headlines"] and _is_headline(doc, start):
+            return False
         if facts.defined and _words(doc.lowered[start:end]) & facts.defined:
             return False
         return not self.attributed(doc, start, end)
@@ -101,16 +107,21 @@ class Attribution(Phrase):
         return self._has_antecedent(doc, start, end)
 
     def _has_antecedent(self, doc: Document, start: int, end: int) -> bool:
-        """A pronoun claim ("Many worry ...") whose holders the sentence before names as a group."""
+        """A pronoun claim ("Many worry ...") whose holders its sentence or the one before names.
+
+        "Restaurant owners protested, saying ... Many worry ...": the antecedent
+        opens the sentence before, or the claim's own sentence before the claim.
+        """
         if not self.anaphoric:
             return False
         if not any(a_start == start for a_start, _ in self.anaphoric.finditer(doc.text, doc.lowered, start, end)):
             return False
         index = doc.sentence_index(start)
-        if index == 0:
-            return False
-        p_lo, p_hi = doc.sentences[index - 1]
-        return any(a_start == p_lo for a_start, _ in self.antecedent.finditer(doc.text, doc.lowered, p_lo, p_hi))
+        spans = [(doc.sentence_at(start)[0], start)]
+        if index > 0:
+            spans.append(doc.sentences[index - 1])
+        return any(a_start == lo for lo, hi in spans
+                   for a_start, _ in self.antecedent.finditer(doc.text, doc.lowered, lo, hi))
 
     def _window(self, doc: Document, start: int) -> tuple[int, int]:
         index = doc.sentence_index(start)
@@ -194,9 +205,31 @@ def _in_headline_list(doc: Document, offset: int) -> bool:
     at = bisect.bisect_left(nonblank, index)
     if at == 0 or at + 1 >= len(nonblank) or nonblank[at] != index:
         return False
+    # Hard-wrapped prose is one paragraph over several short lines; a list's items are not.
+    p_start, p_end = _paragraph(doc, offset, doc.lines[index])
+    neighbours = [doc.lines[nonblank[j]] for j in (at - 1, at + 1)]
+    if any(p_start <= n_start < p_end for n_start, _ in neighbours):
+        return False
     return all(_headline_like(doc, nonblank[j]) for j in (at - 1, at + 1))
+
+
+def _is_headline(doc: Document, offset: int) -> bool:
+    """A title, subhead or menu item: a short line that is its own paragraph and ends no sentence."""
+    index = doc.line_index(offset)
+    line = doc.lines[index]
+    if _paragraph(doc, offset, line) != segment_strip(doc, line):
+        return False
+    text = doc.line_text(index).strip()
+    # A fragment of broken-up prose (") and Gannett reportedly") starts with no capital.
+    if not text[:1].isupper() and not text[:1].isdigit():
+        return False
+    return 0 < doc.line_words[index] <= LIST_LINE_WORDS and not _SENTENCE_END.search(text)
+
+
+def segment_strip(doc: Document, span: tuple[int, int]) -> tuple[int, int]:
+    return strip_span(doc.text, *span)
 
 
 def _headline_like(doc: Document, index: int) -> bool:
     text = doc.line_text(index).strip()
-    return 0 < doc.line_words[index] <= LIST_LINE_WORDS and not _SENTENCE_END.search(text)
+    return LIST_LINE_MIN_WORDS <= doc.line_words[index] <= LIST_LINE_WORDS and not _SENTENCE_END.search(text)
