@@ -32,6 +32,7 @@ WITHIN = ("document", "paragraph")
 _SINGLE_QUOTE = re.compile(r"(?<!\w)‘(?:[^‘’\n]|’(?=\w))*’(?!\w)")
 _SENTENCE_END = re.compile(r"[.!?…:;][\"”’)\]]*\s*$")
 _CONTRAST = re.compile(r"\b(?:but|while|whereas|although|though|yet|however)\b")
+_INNER_STOP = re.compile(r"[.!?…][\"”’)\]]*\s")
 _WORD = re.compile(r"[\w’'-]+")
 # A headline-like neighbour: a line of this many words that does not end a sentence.
 # (Fewer than the minimum is a subhead, a name or a menu word: "South Korea", "Celine Dion".)
@@ -222,6 +223,8 @@ def _is_headline(doc: Document, offset: int) -> bool:
     text = doc.line_text(index).strip()
     # A fragment of broken-up prose (") and Gannett reportedly") starts with no capital.
     if not text[:1].isupper() and not text[:1].isdigit():
+        return False
+    if _INNER_STOP.search(text):  # a sentence ends inside it: prose, not a title
         return False
     return 0 < doc.line_words[index] <= LIST_LINE_WORDS and not _SENTENCE_END.search(text)
 
