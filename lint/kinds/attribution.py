@@ -32,6 +32,7 @@ WITHIN = ("document", "paragraph")
 _SINGLE_QUOTE = re.compile(r"(?<!\w)‘(?:[^‘’\n]|’(?=\w))*’(?!\w)")
 _SENTENCE_END = re.compile(r"[.!?…:;][\"”’)\]]*\s*$")
 _CONTRAST = re.compile(r"\b(?:but|while|whereas|although|though|yet|however)\b")
+_OPENING_QUOTES = ("“", '"', "‘")
 _INNER_STOP = re.compile(r"[.!?…][\"”’)\]]*\s")
 _WORD = re.compile(r"[\w’'-]+")
 # A headline-like neighbour: a line of this many words that does not end a sentence.
@@ -90,6 +91,8 @@ class Attribution(Phrase):
             return False
         if self.options["skip_headlines"] and _is_headline(doc, start):
             return False
+        if doc.text[slice(*doc.sentence_at(start))].rstrip(" \t\n\"”’)").endswith("?"):
+            return False  # a question asserts nothing
         if facts.defined and _words(doc.lowered[start:end]) & facts.defined:
             return False
         return not self.attributed(doc, start, end)
@@ -132,6 +135,10 @@ class Attribution(Phrase):
         last = min(index + opts["window"] + opts["window_after"], last_index)
         own = doc.sentence_at(start)
         lo, hi = min(doc.sentences[first][0], own[0]), max(doc.sentences[last][1], own[1])
+        if opts["window_after"] and last > index and doc.text[doc.sentences[last][0]:][:1] in _OPENING_QUOTES:
+            # A quotation that follows is one voice: its speaker is named where it ends,
+            # which may be sentences later ("... a source," the EU's spokesman said).
+            hi = max(hi, _paragraph(doc, doc.sentences[last][0], doc.sentences[last])[1])
         if opts["window_within"] == "paragraph":
             p_lo, p_hi = _paragraph(doc, start, own)
             lo, hi = max(lo, p_lo), min(hi, p_hi)
