@@ -19,10 +19,10 @@ from conftest import ROOT, SHARED
 LABELLED = SHARED / "corpus" / "labelled"
 SCORER = SHARED / "tools" / "score_labelled.py"
 
-FLOOR_RECALL = 90          # percent of the 496 labelled spans found (91% on 2026-12-02)
+FLOOR_RECALL = 91          # percent of the 496 labelled spans found (92% on 2026-12-02)
 FLOOR_PRECISION = 97       # percent of scored warnings that overlap a label of their kind (98%)
 MAX_CLEAN_WARNED = 1       # of the 34 clean files
-FLOOR_FOUND = {"republished": 7, "wire-credit": 30, "unattributed": 41, "off-topic": 114, "boilerplate": 263}
+FLOOR_FOUND = {"republished": 7, "wire-credit": 30, "unattributed": 41, "off-topic": 120, "boilerplate": 263}
 
 pytestmark = pytest.mark.skipif(
     not (LABELLED.is_dir() and SCORER.is_file()),

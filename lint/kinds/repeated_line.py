@@ -1,13 +1,17 @@
-"""repeated-line: the headline printed twice (page title, then article heading).
+"""repeated-line: a line printed twice: the headline (page title, then article
+heading), or a story card's title (a teaser links its headline twice).
 
-Only lines near the top count as headlines: menus and widgets repeat their
-items all over a page, and those are the block rules' business.
+By default only lines near the top count as headlines: menus and widgets repeat
+their items all over a page. With `head_lines: 0` any line counts, and
+`max_distance` keeps only repeats close together: a related-story card inside
+the article prints its title, then the same title as a link.
 """
 from __future__ import annotations
 
 from ..document import Document
 from ..finding import Hit, Related
 from . import Context, Kind
+from .lines import is_sentence
 
 
 class RepeatedLine(Kind):
@@ -18,20 +22,42 @@ class RepeatedLine(Kind):
         # Widgets print each headline twice in a row (title, then link); that is
         # the widget's finding, so repeats this close together are left alone.
         "min_distance": 3,
+        "max_distance": 0,  # 0: no limit; else the repeat must come within this many lines
+        "skip_lines": 0,    # lines at the top never counted (the page's own title lives there)
+        # > 0: a paragraph of the article must stand within this many lines above the
+        # first print and below the repeat (a card inside the body, not a menu's repeat)
+        "between_prose": 0,
     }
 
     def find(self, doc: Document, ctx: Context):
         head: dict[str, int] = {}
+        o = self.options
+        anywhere = o["head_lines"] == 0
         for pos, i in enumerate(doc.nonblank):
-            if doc.line_words[i] < self.options["min_words"]:
+            if doc.line_words[i] < o["min_words"] or pos < o["skip_lines"]:
                 continue
             text = " ".join(doc.line_text(i).split()).lower()
-            if text not in head:
-                if pos < self.options["head_lines"]:
+            if text not in head or (o["max_distance"] and pos - head[text] > o["max_distance"]):
+                if anywhere or pos < o["head_lines"]:
                     head[text] = pos
                 continue
             first = head.pop(text)  # report each headline's first repeat only
-            if pos - first >= self.options["min_distance"]:
+            if o["between_prose"] and not (_prose_near(doc, first, -1, o["between_prose"])
+                                           and _prose_near(doc, pos, 1, o["between_prose"])):
+                continue
+            if pos - first >= o["min_distance"]:
                 start, end = doc.lines[i]
                 first_line = doc.position(doc.lines[doc.nonblank[first]][0])[0]
                 yield Hit(start, end, related=(Related(doc.path, first_line, "first printed here"),))
+
+
+def _prose_near(doc: Document, pos: int, step: int, within: int) -> bool:
+    """A paragraph (12+ words ending like a sentence) within `within` non-blank lines."""
+    lines = doc.nonblank
+    for k in range(1, within + 1):
+        j = pos + step * k
+        if not 0 <= j < len(lines):
+            return False
+        if doc.line_words[lines[j]] >= 12 and is_sentence(doc.line_text(lines[j])):
+            return True
+    return False
