@@ -51,7 +51,7 @@ from typing import NamedTuple
 from .. import compiled_regex
 from ..document import Document
 from ..finding import Hit
-from ..matcher import Matcher, PatternError
+from ..matcher import _LINE, Matcher, PatternError, _view, _word_set
 from ..registry import ROLES
 from ..segment import strip_span
 from . import Context, OptionError
@@ -161,7 +161,12 @@ class CreditLine(Phrase):
         if self.options["page_names"] and not _names_role(doc, registry, self.options["page_names"]):
             return
         spans = set()
+        words = _view(doc.lowered, 0, len(doc.text)).words
         for matcher, slots in self.layouts:
+            # A layout around a name needs one of its roles' names among the text's words:
+            # one set test, where running the layout on every line was most of this kind's time.
+            if slots and not _names_present(registry, {role for slot in slots for role, _ in slot.roles}, words):
+                continue
             spans.update(_hits(doc, matcher, slots, registry))
         reported: set[int] = set()
         for start, end, names in sorted(spans):
@@ -212,6 +217,25 @@ def _hits(doc: Document, matcher: Matcher, slots, registry):
             names.append(text[found[0]:found[1]])
         else:
             yield start, end, tuple(names)
+
+
+_NAME_WORDS: dict = {}   # id(registry) -> (registry, {role: [word sets of its names]})
+
+
+def _names_present(registry, roles: set[str], words: frozenset) -> bool:
+    """Whether every word of some name or alias of a source in `roles` is in `words`."""
+    cached = _NAME_WORDS.get(id(registry))
+    if cached is None or cached[0] is not registry:
+        by_role: dict[str, list[frozenset]] = {}
+        for src in registry.sources:
+            names = [frozenset(w for w in _word_set(n.lower()) if not w.startswith(_LINE))
+                     for n in (src.name, *src.aliases)]
+            for role, test in ROLES.items():
+                if test(src):
+                    by_role.setdefault(role, []).extend(n for n in names if n)
+        cached = _NAME_WORDS[id(registry)] = (registry, by_role)
+    by_role = cached[1]
+    return any(name <= words for role in roles for name in by_role.get(role, ()))
 
 
 def _names_role(doc: Document, registry, roles) -> bool:
