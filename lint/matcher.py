@@ -278,6 +278,34 @@ class Matcher:
             self._last = (text, lowered, start, end, spans)
         return iter(spans)
 
+    def line_matches(self, text: str, lowered: str, line_starts: list[int]) -> Iterator[tuple[int, int]]:
+        """finditer for patterns anchored at a line start (`^...`), tried only at the starts.
+
+        A search tries a `^` pattern at every character and fails at all but a few:
+        on a 2 KB article that is ~2,000 attempts against ~20 line starts.
+        Patterns not anchored so, and phrases, are scanned as finditer does.
+        """
+        if self._phrase_list:
+            yield from self.finditer(text, lowered)
+            return
+        view = _view(lowered, 0, len(text))
+        if self._any_words is not None and self._any_words.isdisjoint(view.words):
+            return
+        for entry in self._filtered:
+            needs = entry[2]
+            if needs is not None and not _allows(needs, view):
+                continue
+            compiled = self._compiled(entry)
+            if not entry[0].startswith("^"):
+                for m in compiled.finditer(text):
+                    if m.end() > m.start():
+                        yield m.span()
+                continue
+            for start in line_starts:
+                m = compiled.match(text, start)
+                if m is not None and m.end() > m.start():
+                    yield m.span()
+
     def search(self, text: str, lowered: str, start: int = 0, end: int | None = None) -> bool:
         end = len(text) if end is None else end
         return next(self._scan(text, lowered, start, end), None) is not None

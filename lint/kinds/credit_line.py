@@ -199,7 +199,7 @@ class CreditLine(Phrase):
 
 def _hits(doc: Document, matcher: Matcher, slots, registry):
     """(start, end, names) of each match whose every placeholder holds a registry name."""
-    for start, end in matcher.finditer(doc.text, doc.lowered):
+    for start, end in matcher.line_matches(doc.text, doc.lowered, doc.line_starts):
         if not slots:
             yield start, end, ()
             continue
@@ -234,8 +234,20 @@ def _names_present(registry, roles: set[str], words: frozenset) -> bool:
                 if test(src):
                     by_role.setdefault(role, []).extend(n for n in names if n)
         cached = _NAME_WORDS[id(registry)] = (registry, by_role)
-    by_role = cached[1]
-    return any(name <= words for role in roles for name in by_role.get(role, ()))
+    global _PRESENT
+    known_words, known_registry, answers = _PRESENT
+    if known_words is not words or known_registry is not registry:   # a new document
+        answers = {}
+        _PRESENT = (words, registry, answers)
+    for role in roles:
+        if role not in answers:
+            answers[role] = any(name <= words for name in cached[1].get(role, ()))
+        if answers[role]:
+            return True
+    return False
+
+
+_PRESENT: tuple = (None, None, {})   # (the last text's words, registry, {role: a name of it is there})
 
 
 def _names_role(doc: Document, registry, roles) -> bool:
