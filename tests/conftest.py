@@ -37,3 +37,22 @@ def linter(packs):
 
 def lint_text(linter, text: str, name: str = "example.txt"):
     return linter.lint_bytes(name, text.encode("utf-8")).findings
+
+
+def run_cli(capsys, *argv):
+    """newslint's main() with these arguments: (exit status, stdout, stderr)."""
+    from lint.cli import main
+
+    code = main(list(argv))
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+@pytest.fixture
+def seeds(tmp_path, monkeypatch):
+    """A copy of the seeds in a fresh folder that is the current one: tests may edit it."""
+    import shutil
+
+    shutil.copytree(SEEDS, tmp_path / "seeds")
+    monkeypatch.chdir(tmp_path)
+    return tmp_path / "seeds"

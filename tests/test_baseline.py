@@ -1,24 +1,9 @@
 """Baselines: record the archive's findings, then gate only new ones, robust to edits."""
 import json
-import shutil
 
 import pytest
 
-from conftest import SEEDS
-from lint.cli import main
-
-
-def run(capsys, *argv):
-    code = main(list(argv))
-    out, err = capsys.readouterr()
-    return code, out, err
-
-
-@pytest.fixture
-def seeds(tmp_path, monkeypatch):
-    shutil.copytree(SEEDS, tmp_path / "seeds")
-    monkeypatch.chdir(tmp_path)
-    return tmp_path / "seeds"
+from conftest import run_cli as run
 
 
 def test_baseline_hides_recorded_findings_and_survives_edits_above_and_below(capsys, seeds):

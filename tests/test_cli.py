@@ -4,17 +4,12 @@ import os
 
 import pytest
 
+from conftest import run_cli as run
 from lint.cli import main
 from conftest import SEEDS
 
 FLAGGED = "Critics say the deal favours Moscow.\n"
 CLEAN = "The agreement was signed in Moscow on Friday, the ministry said.\n"
-
-
-def run(capsys, *argv):
-    code = main(list(argv))
-    out, err = capsys.readouterr()
-    return code, out, err
 
 
 @pytest.fixture

@@ -7,8 +7,9 @@ tests/test_rule_examples.py.
 """
 import pytest
 
+from lint import packcheck
+
 from lint import corpus, reader
-from lint.kinds.corpus import SEPARATOR
 from lint.rulepack import Pack, builtin_rules_dir, load_packs
 from lint.runner import Linter
 from lint.config import Settings
@@ -16,16 +17,8 @@ from lint.config import Settings
 RULES = [rule for pack in load_packs([builtin_rules_dir()]) for rule in pack.rules if type(rule.kind).name == "corpus"]
 
 
-def split(example: str) -> list[str]:
-    parts, current = [], []
-    for line in example.splitlines():
-        if line.strip() == SEPARATOR:
-            parts.append("\n".join(current))
-            current = []
-        else:
-            current.append(line)
-    parts.append("\n".join(current))
-    return [p.strip() + "\n" for p in parts if p.strip()]
+split = packcheck.split_articles
+
 
 
 def features_of(texts: list[str], rule=None) -> list[corpus.StoryFeatures]:
@@ -40,9 +33,7 @@ def features_of(texts: list[str], rule=None) -> list[corpus.StoryFeatures]:
 
 
 def codes(rule, example: str) -> list[str]:
-    from lint import packcheck   # the same check `newslint check-pack` runs
-
-    return packcheck.codes(rule, example, [])
+    return packcheck.codes(rule, example, [])   # the same check `newslint check-pack` runs
 
 
 def test_corpus_rules_exist_and_have_set_examples():

@@ -1,29 +1,14 @@
 """Machine formats for CI and code scanning: SARIF (validated against the official
 2.1.0 schema), JUnit, GitLab Code Quality, JSON Lines, and --output-file."""
 import json
-import shutil
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
 import pytest
 
-from conftest import SEEDS
-from lint.cli import main
+from conftest import run_cli as run
 
 SCHEMA = Path(__file__).parent / "data" / "sarif-schema-2.1.0.json"
-
-
-def run(capsys, *argv):
-    code = main(list(argv))
-    out, err = capsys.readouterr()
-    return code, out, err
-
-
-@pytest.fixture
-def seeds(tmp_path, monkeypatch):
-    shutil.copytree(SEEDS, tmp_path / "seeds")
-    monkeypatch.chdir(tmp_path)
-    return tmp_path / "seeds"
 
 
 def test_sarif_is_valid_and_describes_rules_results_and_related_articles(capsys, seeds):

@@ -5,15 +5,9 @@ import json
 
 import pytest
 
-from lint.cli import main
+from conftest import run_cli as run
 
 FLAGGED = "Critics say the deal favours Moscow.\n"
-
-
-def run(capsys, *argv):
-    code = main(list(argv))
-    out, err = capsys.readouterr()
-    return code, out, err
 
 
 @pytest.fixture
