@@ -161,3 +161,10 @@ def test_check_pack_checks_the_shipped_packs(capsys):
 
     code, out, _ = run(capsys, "check-pack", builtin_rules_dir() + "/provenance.yaml")
     assert code == 0 and "all behave" in out
+
+
+def test_quiet_prints_findings_only(capsys, seeds):
+    code, out, _ = run(capsys, "seeds", "-q", "--no-cache")
+    lines = out.splitlines()
+    assert code == 1 and lines and all(": NL" in line for line in lines)
+    assert "read as one story" not in out and "Sourcing" not in out and "Found" not in out

@@ -43,7 +43,7 @@ def styled(report: Report) -> list[list[Piece]]:
             n = report.baseline_stale
             lines.append([(f"{n:5d}  ", "bold"), (f"stale baseline entr{'ies' if n != 1 else 'y'}: ", ""),
                           ("no longer match a finding; rewrite the baseline to drop them", "dim")])
-    if not report.quiet or findings:
+    if not report.quiet:   # --quiet: the findings (and errors) only, as ruff -q
         lines.extend(_summary(report, findings))
     return lines
 
