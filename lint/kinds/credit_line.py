@@ -51,7 +51,7 @@ from typing import NamedTuple
 from .. import compiled_regex
 from ..document import Document
 from ..finding import Hit
-from ..matcher import _LINE, Matcher, PatternError, _view, _word_set
+from ..matcher import Matcher, PatternError, _view
 from ..registry import ROLES
 from ..segment import strip_span
 from . import Context, OptionError
@@ -228,8 +228,7 @@ def _names_present(registry, roles: set[str], words: frozenset) -> bool:
     if cached is None or cached[0] is not registry:
         by_role: dict[str, list[frozenset]] = {}
         for src in registry.sources:
-            names = [frozenset(w for w in _word_set(n.lower()) if not w.startswith(_LINE))
-                     for n in (src.name, *src.aliases)]
+            names = [_name_words(n) for n in src.names()]
             for role, test in ROLES.items():
                 if test(src):
                     by_role.setdefault(role, []).extend(n for n in names if n)
@@ -247,11 +246,20 @@ def _names_present(registry, roles: set[str], words: frozenset) -> bool:
     return False
 
 
+def _name_words(name: str) -> frozenset:
+    """The words a text must hold to name `name` (a leading "The" is optional, as in the matcher)."""
+    words = _WORDS.findall(name.lower())
+    return frozenset(words[1:] if len(words) > 1 and words[0] == "the" else words)
+
+
+_WORDS = compiled_regex.compile(r"\w+")
 _PRESENT: tuple = (None, None, {})   # (the last text's words, registry, {role: a name of it is there})
 
 
 def _names_role(doc: Document, registry, roles) -> bool:
     """Whether the text names a source in one of `roles` (registry matcher, case rules)."""
+    if not _names_present(registry, set(roles), _view(doc.lowered, 0, len(doc.text)).words):
+        return False   # no such name among the words: the matcher need not run
     keep = [ROLES[r] for r in roles]
     for m in registry.matcher().finditer(doc.text):
         src = registry.source_for(m.group())
