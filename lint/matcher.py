@@ -92,6 +92,11 @@ def lexicon_regex(entries: list[str]) -> str:
     Shaped as a prefix trie like the phrases; case is kept, so a case-sensitive
     pattern keeps its capitals, and whole words end with a boundary.
     """
+    # Kept between runs like the phrase tries (~25 ms of every run to rebuild the packs' lexicons).
+    return compiled_regex.built(_lexicon_group, list(entries))
+
+
+def _lexicon_group(entries: list[str]) -> str:
     return "(?:" + _trie_regex(entries, lower=False) + ")"
 
 
