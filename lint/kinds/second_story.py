@@ -16,7 +16,6 @@ follow it when they read more like it than like the article.
 from __future__ import annotations
 
 from collections import Counter
-from statistics import median
 from typing import NamedTuple
 
 from .. import compiled_regex
@@ -274,7 +273,7 @@ class SecondStory(Kind):
         # A listicle or a live blog: its own sections share as little with each other.
         own = [vocab.word_share(k, outside + [k]) for k, s in enumerate(sections)
                if k not in outside and s.prose >= o["min_paragraphs_after"]]
-        if len(own) >= 2 and overlap > o["section_ratio"] * median(own):
+        if len(own) >= 2 and overlap > o["section_ratio"] * _median(own):
             return None
         return overlap
 
@@ -350,3 +349,10 @@ def _share_outside(below: Counter, base: Counter, minus: list[Counter]) -> float
     if not total:
         return 1.0
     return sum(n for word, n in below.items() if _present(word, base, minus)) / total
+
+
+def _median(values: list[float]) -> float:
+    """statistics.median, without importing statistics (fractions, decimal: ~8 ms of every run)."""
+    ordered = sorted(values)
+    mid = len(ordered) // 2
+    return ordered[mid] if len(ordered) % 2 else (ordered[mid - 1] + ordered[mid]) / 2
