@@ -109,6 +109,8 @@ class Linter:
         self.registry = load_registry(settings) if any(r.kind.needs_registry for r in self.rules) else None
 
     def rules_for(self, path: str) -> list[Rule]:
+        if not self.settings.per_path_ignores:
+            return self.rules
         source = self.settings.source
         base = os.path.dirname(os.path.abspath(source)) if source else None
         ignored = selection.ignored_for_path(path, self.settings.per_path_ignores, base)

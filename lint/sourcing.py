@@ -474,29 +474,13 @@ def analyze(doc: Document, registry) -> Profile:
     return _Analysis(doc, registry).run()
 
 
-_MATCHERS: dict[int, tuple[object, re.Pattern]] = {}
-
-
-def _registry_matcher(registry) -> re.Pattern | None:
-    """registry.matcher(), remembered per registry object (its own cache hashes every entry)."""
-    if registry is None:
-        return None
-    hit = _MATCHERS.get(id(registry))
-    if hit is None or hit[0] is not registry:
-        if len(_MATCHERS) > 8:
-            _MATCHERS.clear()
-        hit = (registry, registry.matcher())
-        _MATCHERS[id(registry)] = hit
-    return hit[1]
-
-
 class _Analysis:
     def __init__(self, doc: Document, registry):
         self.doc = doc
         self.text = doc.text
         self.low = doc.lowered
         self.registry = registry
-        self.matcher = _registry_matcher(registry)
+        self.matcher = registry.matcher() if registry is not None else None   # kept on the registry
         self.sources: dict[str, CitedSource] = {}
         self.seen: set[tuple[str, int]] = set()   # (source key, offset) already counted
         self.notices: list[int] = []              # offsets of credits and notices: their sentences are no claims

@@ -51,7 +51,7 @@ from typing import NamedTuple
 from .. import compiled_regex
 from ..document import Document
 from ..finding import Hit
-from ..matcher import Matcher, PatternError, _view
+from ..matcher import _WORD_RE, Matcher, PatternError, _view
 from ..registry import ROLES
 from ..segment import strip_span
 from . import Context, OptionError
@@ -248,11 +248,10 @@ def _names_present(registry, roles: set[str], words: frozenset) -> bool:
 
 def _name_words(name: str) -> frozenset:
     """The words a text must hold to name `name` (a leading "The" is optional, as in the matcher)."""
-    words = _WORDS.findall(name.lower())
+    words = _WORD_RE.findall(name.lower())
     return frozenset(words[1:] if len(words) > 1 and words[0] == "the" else words)
 
 
-_WORDS = compiled_regex.compile(r"\w+")
 _PRESENT: tuple = (None, None, {})   # (the last text's words, registry, {role: a name of it is there})
 
 

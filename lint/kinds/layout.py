@@ -17,6 +17,7 @@ from typing import NamedTuple
 
 from .. import compiled_regex
 from ..document import Document
+from . import lines
 from .lines import is_sentence
 
 # Line shapes.
@@ -115,9 +116,8 @@ def shape_of(text: str, words: int, prose_words: int, nav_words: int, headline_w
     return OTHER
 
 
-_TOKEN = compiled_regex.compile(r"[A-Za-z][\w’'-]*")
-# Function words and reporting verbs carry no topic (the same idea as second_story.py,
-# kept here so the two kinds can change apart).
+# Function words and reporting verbs carry no topic. This kind's own, shorter list:
+# the layout rules' overlap thresholds were set with it.
 _STOP = frozenset(
     """the and for that with from this have has had was were are been being its their there
     they them then than also into over under after before about against between during
@@ -129,13 +129,8 @@ _STOP = frozenset(
 
 
 def topic_words(text: str) -> set[str]:
-    """A text's content words, crudely stemmed ("restored", "restoring" meet at six letters)."""
-    out = set()
-    for token in _TOKEN.findall(text):
-        word = token.lower().strip("’'-")
-        if len(word) >= 3 and word not in _STOP:
-            out.add(word[:6])
-    return out
+    """A text's content words, crudely stemmed (lines.topic_words, with this kind's stop words)."""
+    return set(lines.topic_words(text, _STOP))
 
 
 def is_caps(text: str) -> bool:

@@ -22,21 +22,9 @@ from .. import compiled_regex
 from ..document import Document
 from ..finding import Hit
 from . import Context, Kind
-from .lines import is_sentence
+from .lines import STOP_WORDS, is_sentence, topic_words
 
 _NAME = compiled_regex.compile(r"(?<=[a-z,;:][ \t])([A-Z][\w’'-]+)")
-_TOKEN = compiled_regex.compile(r"[a-z][\w’'-]{2,}")  # on lowercased text: words of three letters or more
-# Function words and reporting verbs carry no topic.
-_STOP = frozenset(
-    """the and for that with from this have has had was were are been being its it's
-    their there they them then than also into over under after before about against
-    between during without within while which who whom whose what when where why how
-    said says say told tells according would could should will shall may might must
-    can not but our your his her him she he you we all any each more most other some
-    such only own same very just one two three new last year years day days week
-    month months time first second earlier later since upon amid among across
-    mr mrs ms dr""".split()
-)
 # "Q:", "Disclaimer:", "Analysis: Jon Smith, Washington": a labelled line of a form, an
 # interview or a box, neither a headline nor a story's paragraph. An all-capitals
 # dateline ("ISLAMABAD: ...") is a story's first paragraph, not a label.
@@ -78,18 +66,12 @@ class _Section(NamedTuple):
     signed: bool   # it begins after another story's sign-off, without a headline
 
 
-def _words(text: str) -> Counter:
-    # A crude stem: "restore", "restoring", "restored" meet at six letters.
-    stripped = (token.strip("’'-") for token in _TOKEN.findall(text.lower()))
-    return Counter(word[:6] for word in stripped if len(word) >= 3 and word not in _STOP)
-
-
 def _names(text: str) -> Counter:
     # Capitalised words not at a sentence start approximate proper names.
     names = Counter()
     for match in _NAME.finditer(text):
         word = match.group(1).lower()
-        if word not in _STOP:
+        if word not in STOP_WORDS:
             names[word[:6]] += 1
     return names
 
@@ -284,7 +266,7 @@ class SecondStory(Kind):
     @staticmethod
     def overlap(above: str, below: str) -> float:
         """Share of the topic words of `below` (each counted as often as it is used) found in `above`."""
-        return _share(_words(below), _words(above))
+        return _share(topic_words(below), topic_words(above))
 
 
 class _Vocabulary:
@@ -301,13 +283,13 @@ class _Vocabulary:
         for k, s in enumerate(sections):
             for j in range(s.head, s.last + 1):
                 owner[j] = k
-        self.total_words, self.total_names = _words(title), _names(title)
-        self.head_words, self.head_names = _words(title), _names(title)  # down to the first sign-off
+        self.total_words, self.total_names = topic_words(title), _names(title)
+        self.head_words, self.head_names = topic_words(title), _names(title)  # down to the first sign-off
         signed_end = next((j for j, r in enumerate(rows) if r.signed), len(rows) - 1)
         for j, row in enumerate(rows):
             if not story[j]:
                 continue
-            words, names = _words(row.text), _names(row.text)
+            words, names = topic_words(row.text), _names(row.text)
             self.total_words.update(words)
             self.total_names.update(names)
             if j <= signed_end:
