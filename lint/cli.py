@@ -15,7 +15,7 @@ from .finding import SEVERITIES, severity_rank
 from .errors import UserError
 from .rulepack import builtin_rules_dir, load_packs
 
-FORMATS = ("text", "json", "json-lines", "github", "sarif", "junit", "gitlab")
+FORMATS = ("text", "json", "json-lines", "github", "sarif", "junit", "gitlab", "html")
 
 
 def _list(value: str) -> list[str]:

@@ -30,7 +30,7 @@ class Report:
 REPORTERS = {
     "text": ("text", "render"), "json": ("json_format", "render"), "github": ("github", "render"),
     "sarif": ("sarif", "render"), "junit": ("ci_formats", "junit"), "gitlab": ("ci_formats", "gitlab"),
-    "json-lines": ("ci_formats", "json_lines"),
+    "json-lines": ("ci_formats", "json_lines"), "html": ("html_report", "render"),
 }
 
 
