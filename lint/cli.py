@@ -48,6 +48,7 @@ def build_parser() -> argparse.ArgumentParser:
         epilog=(
             "commands: newslint sources PATHS (the sourcing table alone); "
             "newslint check-pack PATH... (validate packs and run their examples). "
+            "newslint server (a language server over stdio; pip install 'newslint[lsp]'). "
             "Formats: " + ", ".join(FORMATS) + ". "
             "Exit status: 0 nothing at or above --fail-on, 1 findings at or above it, "
             "2 a usage, config, pack or baseline error or a file that could not be read. "
@@ -87,6 +88,8 @@ def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else argv
     if argv and argv[0] == "check-pack":
         return _check_pack(argv[1:])
+    if argv and argv[0] == "server":
+        return _server(argv[1:])
     # `newslint sources PATHS` prints the sourcing table alone, for an editor who wants only that.
     sources_only = bool(argv) and argv[0] == "sources"
     args = build_parser().parse_args(argv[1:] if sources_only else argv)
@@ -121,6 +124,17 @@ def _check_pack(argv: list[str]) -> int:
         return 2
 
 
+def _server(argv: list[str]) -> int:
+    argparse.ArgumentParser(prog="newslint server", description="A language server (LSP) over stdio.").parse_args(argv)
+    try:
+        from .server import main as serve
+    except ImportError as err:
+        print(f"newslint: error: the language server needs pygls ({err.name} missing): pip install 'newslint[lsp]'",
+              file=sys.stderr)
+        return 2
+    return serve()
+
+
 def entry() -> None:
     """The console script: main(), then an exit that skips tearing the interpreter down.
 
@@ -133,6 +147,8 @@ def entry() -> None:
         sys.stdout.flush()
         sys.stderr.flush()
     except BrokenPipeError:  # newslint ... | head: the reader has what it wanted
+        pass
+    except ValueError:       # `newslint server`: the LSP exit closed stdout already
         pass
     except OSError as err:  # a full disk: the output is incomplete, and that is an error
         try:
