@@ -289,8 +289,7 @@ def extract(doc: "Document", findings: Iterable[Finding] = ()) -> StoryFeatures:
     normalised = " ".join(" ".join(prose).split())
     title = next((doc.line_text(i).strip() for i in doc.nonblank if source_line(doc.lines[i][0]) not in excluded), "")
     credits = _credits(doc.text)
-    meta = doc.meta or {}
-    source = str(meta.get("source") or meta.get("publisher") or meta.get("outlet") or meta.get("site") or "")
+    source = doc.meta_text("source", "publisher", "outlet", "site")
     if source:
         credits = tuple(c for c in credits if c.lower() != source.lower())
     return StoryFeatures(
@@ -307,7 +306,7 @@ def extract(doc: "Document", findings: Iterable[Finding] = ()) -> StoryFeatures:
         quotes=tuple(_quotes(doc, source_line, excluded, persons)),
         sentences=tuple(sentences),
         credits=credits,
-        date=str(meta.get("date") or ""),
+        date=doc.meta_text("date"),
         source=source,
         skip=directives.skip_file,
         suppressions=suppressions,

@@ -165,26 +165,20 @@ def load_pack(path: str, overrides: dict) -> Pack:
 
 
 def _read_yaml(path: str) -> dict:
-    from . import snapshot
+    from . import safe_yaml, snapshot
 
     try:
-        with open(path, "rb") as handle:
-            raw = handle.read()
+        raw = safe_yaml.read_bytes(path)
         text = raw.decode("utf-8")
-    except (OSError, UnicodeDecodeError) as err:
+    except (OSError, UnicodeDecodeError, safe_yaml.YamlError) as err:
         raise PackError(f"{path}: cannot read pack ({err})") from None
     data = snapshot.parsed(path, raw)
     if data is not None:
         return data
-    import yaml  # ~20 ms; only for packs the snapshot does not hold
-
-    try:  # the C loader is ~10x faster; fall back where libyaml is missing
-        data = yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
-    except yaml.YAMLError as err:
-        mark = getattr(err, "problem_mark", None)
-        where = f"{path}:{mark.line + 1}" if mark else str(path)
-        problem = getattr(err, "problem", None) or str(err).splitlines()[0]
-        raise PackError(f"{where}: invalid YAML: {problem}") from None
+    try:
+        data = safe_yaml.load(text)
+    except safe_yaml.YamlError as err:
+        raise PackError(err.at(path)) from None
     if not isinstance(data, dict):
         raise PackError(f"{path}: a pack must be a mapping with keys {', '.join(PACK_KEYS)}")
     return data

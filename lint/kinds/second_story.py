@@ -115,7 +115,7 @@ class SecondStory(Kind):
         sections = self._sections(rows)
         if not any(self._may_be_story(rows, s) for s in sections):
             return  # the usual case, decided before counting any word
-        vocab = _Vocabulary(rows, sections, str(doc.meta.get("title") or ""))
+        vocab = _Vocabulary(rows, sections, doc.meta_text("title"))
         # A story judged to be pasted is no longer part of the article the others are
         # measured against (a page of several pasted stories); repeat until nothing changes.
         pasted: dict[int, float] = {}
