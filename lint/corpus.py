@@ -693,14 +693,9 @@ def _finding(rule, path: str, line: int, column: int, excerpt: str, message: str
 
 
 def _fill(template: str, **values) -> str:
-    class Safe(dict):
-        def __missing__(self, key):
-            return "{" + key + "}"
+    from . import message_template
 
-    try:
-        return template.format_map(Safe(values))
-    except (ValueError, IndexError):
-        return template
+    return message_template.fill(template, values)
 
 
 def _short(path: str) -> str:

@@ -36,7 +36,7 @@ import re
 from functools import lru_cache
 from typing import NamedTuple
 
-from . import compiled_regex
+from . import compiled_regex, message_template
 from .errors import UserError
 from .finding import SEVERITIES
 from .kinds import Kind, OptionError, registry
@@ -271,6 +271,11 @@ def _build_rule(path: str, pack_id: str, prefix: str, index: int, spec, override
         kind = kinds[spec["kind"]](options)
     except OptionError as err:
         raise fail(err.key, str(err)) from None
+    if not isinstance(spec["message"], str):
+        raise fail("message", "must be text")
+    problem = message_template.check(spec["message"], kind.fields)
+    if problem:
+        raise fail("message", problem)
     return Rule(
         code=code, name=name, category=spec["category"], severity=spec["severity"], kind=kind,
         message=str(spec["message"]), why=str(spec["why"]).strip(), pack=pack_id,

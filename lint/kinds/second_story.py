@@ -94,6 +94,7 @@ def _continues(next_text: str) -> bool:
 
 class SecondStory(Kind):
     name = "second-story"
+    FIELDS = ("overlap",)
     OPTIONS = {
         "headline_max_words": 16,
         "min_paragraphs_before": 3,  # the article must have a body before a second story
