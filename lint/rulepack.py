@@ -37,6 +37,7 @@ from functools import lru_cache
 from typing import NamedTuple
 
 from . import compiled_regex, message_template
+from .config import ConfigError
 from .errors import UserError
 from .finding import SEVERITIES
 from .kinds import Kind, OptionError, registry
@@ -120,8 +121,18 @@ def pack_files(directory: str) -> list[str]:
     return found
 
 
-def load_packs(directories: list[str], overrides: dict | None = None) -> list[Pack]:
-    """Load every pack in the folders; `overrides` maps a code to option values (config)."""
+class Overrides(dict):
+    """Rule code -> option values, with the config file they came from (for its errors)."""
+
+    def __init__(self, values: dict, source: str | None):
+        super().__init__(values)
+        self.source = source or "configuration"
+
+
+def load_packs(directories: list[str], overrides: dict | None = None, config: str | None = None) -> list[Pack]:
+    """Load every pack in the folders; `overrides` maps a code to option values, from the
+    `config` file (an error in one names that file, not the pack)."""
+    overrides = overrides if isinstance(overrides, Overrides) else Overrides(overrides or {}, config)
     packs, codes = [], {}
     for directory in directories:
         if os.path.isfile(directory) and directory.endswith((".yaml", ".yml")):
@@ -131,7 +142,7 @@ def load_packs(directories: list[str], overrides: dict | None = None) -> list[Pa
         else:
             raise PackError(f"{directory}: rules folder or pack file not found")
         for path in paths:
-            pack = load_pack(path, overrides or {})
+            pack = load_pack(path, overrides)
             for rule in pack.rules:
                 if rule.code in codes:
                     raise PackError(f"{path}: rule {rule.code}: key 'code': already used in {codes[rule.code]}")
@@ -244,7 +255,10 @@ def _build_rule(path: str, pack_id: str, prefix: str, index: int, spec, override
         raise PackError(f"{path}: {label}: a rule must be a mapping")
     label = f"rule {spec.get('code', label)}"
 
-    def fail(key: str, problem: str) -> PackError:
+    def fail(key: str, problem: str) -> UserError:
+        if key in overrides.get(str(spec.get("code")), {}):   # the config set this option: its error
+            source = getattr(overrides, "source", "configuration")
+            return ConfigError(f"{source}: key 'options': {spec.get('code')}: key '{key}': {problem}")
         return PackError(f"{_locate(path, spec.get('code'), key)}: {label}: key '{key}': {problem}")
 
     for key in REQUIRED_RULE_KEYS:
