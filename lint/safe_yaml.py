@@ -17,6 +17,8 @@ here (it would otherwise recurse into a RecursionError after seconds).
 """
 from __future__ import annotations
 
+import re
+
 # What aliases may add to one document, counted as characters of copied scalars
 # (a mapping or list counts 1): a pack may share a list or two by anchor; a
 # bomb adds gigabytes.
@@ -55,7 +57,8 @@ def load(text: str, limit: int = FILE_LIMIT, dates_as_text: bool = False):
     `dates_as_text`: `2025-07-12` stays the string the author wrote instead of a
     datetime.date (which the stock resolver also fails to build for 2025-13-40).
     """
-    loader = _loader_class(base=False, dates_as_text=dates_as_text)(_within(text, limit))
+    cls = _loader_class(base=False, dates_as_text=dates_as_text)
+    loader = cls(_within(text, limit))
     try:
         node = _checked(loader)
         return None if node is None else loader.construct_document(node)
@@ -70,7 +73,8 @@ def load(text: str, limit: int = FILE_LIMIT, dates_as_text: bool = False):
 def compose(text: str, limit: int = FILE_LIMIT):
     """The node tree of one document (every scalar a string, tags ignored), or YamlError:
     for a reader that walks the nodes itself (the source registry keeps their lines)."""
-    loader = _loader_class(base=True, dates_as_text=False)(_within(text, limit))
+    cls = _loader_class(base=True, dates_as_text=False)
+    loader = cls(_within(text, limit))
     try:
         return _checked(loader)
     except YamlError:
@@ -84,7 +88,21 @@ def compose(text: str, limit: int = FILE_LIMIT):
 def _within(text: str, limit: int) -> str:
     if len(text) > limit:
         raise YamlError(f"too large ({len(text):,} characters; at most {limit:,})")
+    if not _C_LOADER:
+        _check_flow_depth(text)
     return text
+
+
+def _check_flow_depth(text: str) -> None:
+    """For the Python loader: its scanner is quadratic in [ and { nesting (1,000 levels:
+    1.4 s) before the composer's depth limit sees any of it. Brackets inside quotes count
+    too: only a text of MAX_DEPTH unclosed ones is refused."""
+    depth = 0
+    for match in _BRACKETS.finditer(text):
+        depth += 1 if match.group() in "[{" else -1
+        if depth > MAX_DEPTH:
+            line = text.count("\n", 0, match.start()) + 1
+            raise YamlError(f"exceeded maximum nesting depth ({MAX_DEPTH} levels)", line)
 
 
 def _checked(loader):
@@ -149,6 +167,8 @@ def _error(err: Exception) -> YamlError:
 
 
 _CLASSES: dict[tuple[bool, bool], type] = {}
+_C_LOADER = True   # until _loader_class finds libyaml missing
+_BRACKETS = re.compile(r"[\[\]{}]")
 
 
 def _loader_class(base: bool, dates_as_text: bool) -> type:
@@ -156,8 +176,10 @@ def _loader_class(base: bool, dates_as_text: bool) -> type:
     cls = _CLASSES.get((base, dates_as_text))
     if cls is not None:
         return cls
+    global _C_LOADER
     import yaml  # ~20 ms; only when a document is read
 
+    _C_LOADER = hasattr(yaml, "CSafeLoader")
     if base:
         cls = getattr(yaml, "CBaseLoader", None) or _depth_limited(yaml.BaseLoader)
     else:
