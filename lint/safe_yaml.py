@@ -60,7 +60,7 @@ def load(text: str, limit: int = FILE_LIMIT, dates_as_text: bool = False):
     cls = _loader_class(base=False, dates_as_text=dates_as_text)
     loader = cls(_within(text, limit))
     try:
-        node = _checked(loader)
+        node = _checked(loader, text)
         return None if node is None else loader.construct_document(node)
     except YamlError:
         raise
@@ -76,7 +76,7 @@ def compose(text: str, limit: int = FILE_LIMIT):
     cls = _loader_class(base=True, dates_as_text=False)
     loader = cls(_within(text, limit))
     try:
-        return _checked(loader)
+        return _checked(loader, text)
     except YamlError:
         raise
     except Exception as err:  # noqa: BLE001 - as in load()
@@ -105,41 +105,48 @@ def _check_flow_depth(text: str) -> None:
             raise YamlError(f"exceeded maximum nesting depth ({MAX_DEPTH} levels)", line)
 
 
-def _checked(loader):
+def _checked(loader, text: str):
     node = loader.get_single_node()
-    if node is not None:
+    if node is not None and _MAY_ANCHOR.search(text):   # no anchor, no alias: nothing to count
         _check_copies(node)
     return node
 
 
 def _check_copies(root) -> None:
     """Refuse a tree whose aliases add more than MAX_ALIAS_COPY characters, or that holds itself."""
-    copied: dict[int, int] = {}    # id(node) -> its characters with every alias copied
+    copied: dict[int, int] = {}    # id(collection node) -> its characters with every alias copied
     nodes: dict[int, object] = {}
     held = 0                       # the same for the file as written: each node once
-    on_path: set[int] = set()      # nodes whose children are being counted
-    stack: list = [(root, False)]
-    while stack:   # depth-first without recursion: the nesting is the file's to choose
-        node, counted = stack.pop()
+    seen_scalars: set[int] = set()
+    on_path: set[int] = set()      # collections whose children are being counted
+    stack: list = [(root, _children(root))]
+    on_path.add(id(root))
+    held += 1
+    # Depth-first without recursion (the nesting is the file's to choose); scalars,
+    # most of the nodes, are counted where they stand rather than pushed.
+    while stack:
+        node, children = stack[-1]
+        if children:
+            child = children.pop()
+            if child.id == "scalar":
+                if id(child) not in seen_scalars:
+                    seen_scalars.add(id(child))
+                    held += 1 + len(child.value)
+                continue
+            key = id(child)
+            if key in copied:
+                continue
+            if key in on_path:
+                raise YamlError("an alias refers to a node that holds it (a recursive structure)", _line(child))
+            on_path.add(key)
+            held += 1
+            stack.append((child, _children(child)))
+            continue
+        stack.pop()
         key = id(node)
-        children = _children(node)
-        if counted:
-            on_path.discard(key)
-            copied[key] = 1 + sum(copied[id(child)] for child in children)
-            continue
-        if key in copied:
-            continue
-        if key in on_path:
-            raise YamlError("an alias refers to a node that holds it (a recursive structure)", _line(node))
+        on_path.discard(key)
         nodes[key] = node
-        if not children:
-            copied[key] = 1 + len(node.value) if node.id == "scalar" else 1
-            held += copied[key]
-            continue
-        held += 1
-        on_path.add(key)
-        stack.append((node, True))
-        stack.extend((child, False) for child in children)
+        copied[key] = 1 + sum(copied[id(c)] if c.id != "scalar" else 1 + len(c.value) for c in _child_nodes(node))
     if copied[id(root)] - held > MAX_ALIAS_COPY:
         # Name the line of the smallest node that alone is past the budget: the anchor that explodes.
         worst = min((size, key) for key, size in copied.items() if size > MAX_ALIAS_COPY)[1]
@@ -148,8 +155,13 @@ def _check_copies(root) -> None:
 
 
 def _children(node) -> list:
+    """A collection's child nodes still to visit (a fresh list: the walk pops it)."""
+    return list(_child_nodes(node))
+
+
+def _child_nodes(node):
     if node.id == "scalar":
-        return []
+        return ()
     if node.id == "sequence":
         return node.value
     return [part for pair in node.value for part in pair]
@@ -169,6 +181,10 @@ def _error(err: Exception) -> YamlError:
 _CLASSES: dict[tuple[bool, bool], type] = {}
 _C_LOADER = True   # until _loader_class finds libyaml missing
 _BRACKETS = re.compile(r"[\[\]{}]")
+# Where an anchor (&name) could start a node; a text without one holds no alias, and
+# counting its nodes is ~30% of loading a pack. An "&" inside a quoted string may match
+# too: that only costs the count.
+_MAY_ANCHOR = re.compile(r"(?:^|[\s\[{,])&[^\s\[\]{},]", re.M)
 
 
 def _loader_class(base: bool, dates_as_text: bool) -> type:
