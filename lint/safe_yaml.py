@@ -116,12 +116,10 @@ def _check_copies(root) -> None:
     """Refuse a tree whose aliases add more than MAX_ALIAS_COPY characters, or that holds itself."""
     copied: dict[int, int] = {}    # id(collection node) -> its characters with every alias copied
     nodes: dict[int, object] = {}
-    held = 0                       # the same for the file as written: each node once
+    held = 1                       # the same for the file as written, each node once: the root so far
     seen_scalars: set[int] = set()
-    on_path: set[int] = set()      # collections whose children are being counted
+    on_path = {id(root)}           # collections whose children are being counted
     stack: list = [(root, _children(root))]
-    on_path.add(id(root))
-    held += 1
     # Depth-first without recursion (the nesting is the file's to choose); scalars,
     # most of the nodes, are counted where they stand rather than pushed.
     while stack:
