@@ -22,7 +22,7 @@ __all__ = ["Finding", "FileResult", "Pack", "Settings", "lint_paths", "lint_text
 def default_packs(settings: Settings | None = None) -> list[Pack]:
     """The built-in packs plus the settings' extra `rules`, with its rule options applied."""
     settings = settings or Settings()
-    return load_packs([builtin_rules_dir(), *settings.rules], settings.options)
+    return load_packs([builtin_rules_dir(), *settings.rules], settings.options, settings.source)
 
 
 def lint_text(text: str, path: str = "article.txt", settings: Settings | None = None,

@@ -183,7 +183,7 @@ def run(args) -> int:
     matcher.remember_shipped()   # shipped with newslint, not a cache: --no-cache uses it too
     keep_patterns = None if args.no_cache or args.list_rules or args.explain else _remember_patterns()
     try:
-        packs = load_packs([builtin_rules_dir(), *settings.rules], settings.options)
+        packs = load_packs([builtin_rules_dir(), *settings.rules], settings.options, settings.source)
         check_declared(settings, packs)
         _check_selectors(args, packs)
         return _run(args, settings, packs)

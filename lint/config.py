@@ -69,8 +69,12 @@ def find_config(start: str) -> str | None:
 
 
 def _read_text(path: str) -> str:
-    with open(path, encoding="utf-8") as handle:
-        return handle.read()
+    from .safe_yaml import YamlError, read_bytes
+
+    try:
+        return read_bytes(path).decode("utf-8")
+    except YamlError as err:
+        raise ConfigError(f"{path}: cannot read config ({err})") from None
 
 
 def _has_newslint_table(path: str) -> bool:
@@ -95,14 +99,12 @@ def load_config(path: str | None) -> Settings:
         except tomllib.TOMLDecodeError as err:
             raise ConfigError(f"{path}: invalid TOML: {err}") from None
     else:
-        import yaml
+        from . import safe_yaml
 
         try:
-            data = yaml.safe_load(text) or {}
-        except yaml.YAMLError as err:
-            mark = getattr(err, "problem_mark", None)
-            where = f"{path}:{mark.line + 1}" if mark else str(path)
-            raise ConfigError(f"{where}: invalid YAML: {getattr(err, 'problem', err)}") from None
+            data = safe_yaml.load(text) or {}
+        except safe_yaml.YamlError as err:
+            raise ConfigError(err.at(path)) from None
     if not isinstance(data, dict):
         raise ConfigError(f"{path}: configuration must be a mapping")
     return settings_from(data, path)

@@ -289,8 +289,7 @@ def extract(doc: "Document", findings: Iterable[Finding] = ()) -> StoryFeatures:
     normalised = " ".join(" ".join(prose).split())
     title = next((doc.line_text(i).strip() for i in doc.nonblank if source_line(doc.lines[i][0]) not in excluded), "")
     credits = _credits(doc.text)
-    meta = doc.meta or {}
-    source = str(meta.get("source") or meta.get("publisher") or meta.get("outlet") or meta.get("site") or "")
+    source = doc.meta_text("source", "publisher", "outlet", "site")
     if source:
         credits = tuple(c for c in credits if c.lower() != source.lower())
     return StoryFeatures(
@@ -307,7 +306,7 @@ def extract(doc: "Document", findings: Iterable[Finding] = ()) -> StoryFeatures:
         quotes=tuple(_quotes(doc, source_line, excluded, persons)),
         sentences=tuple(sentences),
         credits=credits,
-        date=str(meta.get("date") or ""),
+        date=doc.meta_text("date"),
         source=source,
         skip=directives.skip_file,
         suppressions=suppressions,
@@ -694,14 +693,9 @@ def _finding(rule, path: str, line: int, column: int, excerpt: str, message: str
 
 
 def _fill(template: str, **values) -> str:
-    class Safe(dict):
-        def __missing__(self, key):
-            return "{" + key + "}"
+    from . import message_template
 
-    try:
-        return template.format_map(Safe(values))
-    except (ValueError, IndexError):
-        return template
+    return message_template.fill(template, values)
 
 
 def _short(path: str) -> str:

@@ -13,6 +13,10 @@ from functools import cached_property
 from . import segment
 from .matcher import lower_same_length
 
+# Characters of a front-matter value a rule or the cross-article features read (a
+# title, a source's name); real ones are a line.
+META_TEXT_LIMIT = 300
+
 
 class Document:
     def __init__(self, path: str, source: str, text: str, meta: dict | None = None,
@@ -65,6 +69,18 @@ class Document:
     @cached_property
     def lowered(self) -> str:
         return lower_same_length(self.text)
+
+    def meta_text(self, *keys: str) -> str:
+        """The first of these front-matter keys that holds a plain value (text, number,
+        date), as text cut to META_TEXT_LIMIT characters; "" when none does.
+
+        Front matter is the author's YAML: a list or mapping there is no title or
+        source, and str() of a big one would copy all of it into every feature."""
+        for key in keys:
+            value = self.meta.get(key)
+            if value and not isinstance(value, (dict, list, tuple, set, bytes)):  # YAML's containers, !!binary
+                return str(value)[:META_TEXT_LIMIT]
+        return ""
 
     def line_text(self, index: int) -> str:
         start, end = self.lines[index]

@@ -6,7 +6,7 @@ selected never run.
 """
 from __future__ import annotations
 
-from . import suppress
+from . import message_template, suppress
 from .document import Document
 from .finding import Finding, Hit
 from .kinds import Context
@@ -93,7 +93,7 @@ def make_finding(doc: Document, rule: Rule, hit: Hit) -> Finding:
         "lines": f"line {line}" if end_line == line else f"lines {line}-{end_line}",
         **dict(hit.values),
     }
-    message = hit.message or _Template(rule.message).fill(fields)
+    message = hit.message or message_template.fill(rule.message, fields)
     return Finding(
         path=doc.path, line=line, column=column, end_line=end_line, end_column=end_column,
         rule=rule.code, name=rule.name, category=rule.category, severity=rule.severity,
@@ -108,21 +108,3 @@ def _excerpt(doc: Document, hit: Hit) -> str:
 
 def _shorten(text: str, limit: int) -> str:
     return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
-
-
-class _Fields(dict):
-    def __missing__(self, key):
-        return "{" + key + "}"
-
-
-class _Template:
-    """str.format that leaves unknown {fields} as they are instead of raising."""
-
-    def __init__(self, template: str):
-        self.template = template
-
-    def fill(self, fields: dict) -> str:
-        try:
-            return self.template.format_map(_Fields(fields))
-        except (ValueError, IndexError, AttributeError, KeyError):
-            return self.template

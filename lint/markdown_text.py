@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
-import yaml
+from . import safe_yaml
 
 
 class MarkdownView(NamedTuple):
@@ -33,20 +33,6 @@ class MarkdownView(NamedTuple):
 
 
 # -- front matter --------------------------------------------------------------
-
-class _MetaLoader(yaml.SafeLoader):
-    """SafeLoader that keeps dates as strings.
-
-    A `date: 2025-07-12` should reach the rules as the text the author wrote
-    (and stay JSON-serialisable); the stock resolver also raises ValueError on
-    impossible dates such as 2025-13-40.
-    """
-
-
-_MetaLoader.yaml_implicit_resolvers = {
-    first: [(tag, rx) for tag, rx in resolvers if tag != "tag:yaml.org,2002:timestamp"]
-    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
-}
 
 _FM_OPEN = re.compile(r"\ufeff?---[ \t]*\r?\n")
 _FM_CLOSE = re.compile(r"^(?:---|\.\.\.)[ \t]*\r?$", re.M)
@@ -65,24 +51,19 @@ def _front_matter(src: str) -> tuple[int, dict, str | None]:
 
 
 def _parse_yaml(raw: str) -> tuple[dict, str | None]:
+    # Dates stay as written: a `date: 2025-07-12` reaches the rules as the author's
+    # text (and stays JSON-serialisable), and 2025-13-40 is no error.
     try:
-        data = yaml.load(raw, Loader=_MetaLoader)
-    except yaml.MarkedYAMLError as err:
-        mark = err.problem_mark or err.context_mark
-        # YAML line 0 is source line 2 (1-based): the opening '---' is line 1.
-        where = f" at line {mark.line + 2}" if mark else ""
-        return {}, _one_line(f"invalid YAML{where}: {err.problem or err.context or err}")
-    except Exception as err:  # noqa: BLE001 - yaml also raises ValueError, RecursionError...
-        return {}, _one_line(f"invalid YAML: {type(err).__name__}: {err}")
+        data = safe_yaml.load(raw, limit=safe_yaml.FRONT_MATTER_LIMIT, dates_as_text=True)
+    except safe_yaml.YamlError as err:
+        # YAML line 1 is source line 2: the opening '---' is line 1.
+        where = f" at line {err.line + 1}" if err.line else ""
+        return {}, f"invalid YAML{where}: {err.problem}"
     if data is None:  # empty front matter is fine
         return {}, None
     if not isinstance(data, dict):
         return {}, f"not a mapping of keys to values (got a YAML {type(data).__name__})"
     return data, None
-
-
-def _one_line(message: str) -> str:
-    return " ".join(message.split())
 
 
 # -- block level ---------------------------------------------------------------

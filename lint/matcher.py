@@ -33,6 +33,13 @@ class PatternError(ValueError):
         super().__init__(f"pattern {pattern!r} does not compile: {problem}")
 
 
+class SlowPatternError(PatternError):
+    """A pattern that can backtrack exponentially (lint/regex_guard.py)."""
+
+    def __init__(self, message: str):
+        ValueError.__init__(self, message)
+
+
 def _tokens(phrase: str, lower: bool = True) -> list:
     out: list = []
     for ch in (phrase.strip().lower() if lower else phrase.strip()):
@@ -220,6 +227,15 @@ def compile_pattern(pattern: str, case_sensitive: bool):
         raise PatternError(pattern, str(err)) from None
 
 
+def _check_backtracking(pattern: str, flags: int) -> None:
+    from . import regex_guard
+
+    try:
+        regex_guard.check(pattern, flags)
+    except regex_guard.Backtracking as err:
+        raise SlowPatternError(str(err)) from None
+
+
 class Matcher:
     """Phrases and patterns of one rule, searched together."""
 
@@ -246,7 +262,10 @@ class Matcher:
             if needs is not _UNKNOWN:
                 self._filtered.append([source, None, needs])
             else:
+                # Checked when first analysed; an analysis is remembered only for a pattern
+                # that passed (the shipped ones are checked by a test).
                 compiled = compile_pattern(source, case_sensitive)  # raises PatternError: checked at load
+                _check_backtracking(source, flags)
                 self._filtered.append([source, compiled, _learn(source, flags, compiled)])
         # One set lookup rules out every pattern at once when none of their first
         # (most selective) word clauses holds: the usual case.

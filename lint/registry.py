@@ -401,13 +401,9 @@ def _parse(text: str) -> tuple[Any, Lines]:
     The loader only composes the node tree; this walk builds the data, records lines,
     rejects duplicate keys and resolves plain scalars by the YAML 1.2 core rules (null,
     true/false, integers; everything else, dates included, stays a string)."""
-    import yaml  # only for a registry the snapshot does not hold (lint/snapshot.py)
+    from . import safe_yaml  # only for a registry the snapshot does not hold (lint/snapshot.py)
 
-    loader = getattr(yaml, "CBaseLoader", yaml.BaseLoader)(text)
-    try:
-        node = loader.get_single_node()
-    finally:
-        loader.dispose()
+    node = safe_yaml.compose(text)
     lines: Lines = {}
     data = None if node is None else _walk(node, lines, {})
     return data, lines
@@ -457,16 +453,18 @@ def load_registry(path: str) -> Registry:
     outside TYPES/TIERS, malformed aliases/domains/country/context_required, a
     missing or invalid review date, and a name/alias/domain used by two entries."""
     from . import snapshot
+    from .safe_yaml import YamlError, read_bytes
 
     label = str(path)
     try:
-        with open(path, "rb") as handle:
-            raw = handle.read()
+        raw = read_bytes(path)
         text = raw.decode("utf-8")
     except OSError as e:
         raise RegistryError(f"{label}: cannot read registry: {e.strerror or e}") from e
     except UnicodeDecodeError as e:
         raise RegistryError(f"{label}: cannot read registry: not UTF-8 ({e.reason})") from e
+    except YamlError as e:
+        raise RegistryError(f"{label}: cannot read registry: {e.problem}") from None
     known = snapshot.parsed(path, raw)
     if known is not None:
         # The shipped registry's entries, validated when the snapshot was made (~4 ms a run).
@@ -475,19 +473,12 @@ def load_registry(path: str) -> Registry:
                                   for n, t, tier, why, rev, a, d, c, ctx in known))
         except (TypeError, ValueError, RegistryError):
             pass  # a damaged snapshot only costs time: read the YAML
-    import yaml
-
     try:
         data, lines = _parse(text)
     except _YamlProblem as e:
         raise RegistryError(f"{label}:{e.line}: invalid YAML: {e.message}") from None
-    except yaml.MarkedYAMLError as e:
-        mark = e.problem_mark or e.context_mark
-        where = f"{label}:{mark.line + 1}" if mark is not None else label
-        problem = " ".join(p for p in (e.context, e.problem) if p) or "syntax error"
-        raise RegistryError(f"{where}: invalid YAML: {problem}") from None
-    except yaml.YAMLError as e:
-        raise RegistryError(f"{label}: invalid YAML: {e}") from None
+    except YamlError as e:
+        raise RegistryError(e.at(label)) from None
     return _build(data, lines, label)
 
 

@@ -36,7 +36,8 @@ import re
 from functools import lru_cache
 from typing import NamedTuple
 
-from . import compiled_regex
+from . import compiled_regex, message_template
+from .config import ConfigError
 from .errors import UserError
 from .finding import SEVERITIES
 from .kinds import Kind, OptionError, registry
@@ -120,8 +121,18 @@ def pack_files(directory: str) -> list[str]:
     return found
 
 
-def load_packs(directories: list[str], overrides: dict | None = None) -> list[Pack]:
-    """Load every pack in the folders; `overrides` maps a code to option values (config)."""
+class Overrides(dict):
+    """Rule code -> option values, with the config file they came from (for its errors)."""
+
+    def __init__(self, values: dict, source: str | None):
+        super().__init__(values)
+        self.source = source or "configuration"
+
+
+def load_packs(directories: list[str], overrides: dict | None = None, config: str | None = None) -> list[Pack]:
+    """Load every pack in the folders; `overrides` maps a code to option values, from the
+    `config` file (an error in one names that file, not the pack)."""
+    overrides = overrides if isinstance(overrides, Overrides) else Overrides(overrides or {}, config)
     packs, codes = [], {}
     for directory in directories:
         if os.path.isfile(directory) and directory.endswith((".yaml", ".yml")):
@@ -131,7 +142,7 @@ def load_packs(directories: list[str], overrides: dict | None = None) -> list[Pa
         else:
             raise PackError(f"{directory}: rules folder or pack file not found")
         for path in paths:
-            pack = load_pack(path, overrides or {})
+            pack = load_pack(path, overrides)
             for rule in pack.rules:
                 if rule.code in codes:
                     raise PackError(f"{path}: rule {rule.code}: key 'code': already used in {codes[rule.code]}")
@@ -165,26 +176,20 @@ def load_pack(path: str, overrides: dict) -> Pack:
 
 
 def _read_yaml(path: str) -> dict:
-    from . import snapshot
+    from . import safe_yaml, snapshot
 
     try:
-        with open(path, "rb") as handle:
-            raw = handle.read()
+        raw = safe_yaml.read_bytes(path)
         text = raw.decode("utf-8")
-    except (OSError, UnicodeDecodeError) as err:
+    except (OSError, UnicodeDecodeError, safe_yaml.YamlError) as err:
         raise PackError(f"{path}: cannot read pack ({err})") from None
     data = snapshot.parsed(path, raw)
     if data is not None:
         return data
-    import yaml  # ~20 ms; only for packs the snapshot does not hold
-
-    try:  # the C loader is ~10x faster; fall back where libyaml is missing
-        data = yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
-    except yaml.YAMLError as err:
-        mark = getattr(err, "problem_mark", None)
-        where = f"{path}:{mark.line + 1}" if mark else str(path)
-        problem = getattr(err, "problem", None) or str(err).splitlines()[0]
-        raise PackError(f"{where}: invalid YAML: {problem}") from None
+    try:
+        data = safe_yaml.load(text)
+    except safe_yaml.YamlError as err:
+        raise PackError(err.at(path)) from None
     if not isinstance(data, dict):
         raise PackError(f"{path}: a pack must be a mapping with keys {', '.join(PACK_KEYS)}")
     return data
@@ -250,7 +255,10 @@ def _build_rule(path: str, pack_id: str, prefix: str, index: int, spec, override
         raise PackError(f"{path}: {label}: a rule must be a mapping")
     label = f"rule {spec.get('code', label)}"
 
-    def fail(key: str, problem: str) -> PackError:
+    def fail(key: str, problem: str) -> UserError:
+        if key in overrides.get(str(spec.get("code")), {}):   # the config set this option: its error
+            source = getattr(overrides, "source", "configuration")
+            return ConfigError(f"{source}: key 'options': {spec.get('code')}: key '{key}': {problem}")
         return PackError(f"{_locate(path, spec.get('code'), key)}: {label}: key '{key}': {problem}")
 
     for key in REQUIRED_RULE_KEYS:
@@ -277,6 +285,11 @@ def _build_rule(path: str, pack_id: str, prefix: str, index: int, spec, override
         kind = kinds[spec["kind"]](options)
     except OptionError as err:
         raise fail(err.key, str(err)) from None
+    if not isinstance(spec["message"], str):
+        raise fail("message", "must be text")
+    problem = message_template.check(spec["message"], kind.fields)
+    if problem:
+        raise fail("message", problem)
     return Rule(
         code=code, name=name, category=spec["category"], severity=spec["severity"], kind=kind,
         message=str(spec["message"]), why=str(spec["why"]).strip(), pack=pack_id,

@@ -345,10 +345,12 @@ def test_hostile_input_is_fast_and_safe(source):
 
 
 def test_deeply_nested_front_matter_is_an_error_not_a_crash():
-    # PyYAML recurses per nesting level (RecursionError) and, at this depth,
-    # takes about a second; real front matter is a few flat keys.
+    # Pure-Python PyYAML recurses per nesting level into a RecursionError after
+    # seconds; the loader stops at a depth limit (libyaml's own, or lint/safe_yaml's).
+    started = time.perf_counter()
     result = view("---\n" + "[" * 5000 + "\n---\nBody.\n")
-    assert result.meta == {} and "RecursionError" in result.meta_error
+    assert time.perf_counter() - started < 0.5
+    assert result.meta == {} and "nesting depth" in result.meta_error
     assert lines(result.text)[3] == "Body."
 
 

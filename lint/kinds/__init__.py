@@ -61,6 +61,14 @@ class Kind:
                 raise OptionError(key, "expected a list of strings")
         self.options = {**self.OPTIONS, **options}
 
+    # Values this kind's hits give a message beside {match} and {lines} (lint/message_template.py).
+    FIELDS: tuple[str, ...] = ()
+
+    @property
+    def fields(self) -> tuple[str, ...]:
+        """The {names} a rule's message may use, checked when the pack loads."""
+        return ("match", "lines", *self.FIELDS)
+
     name = ""
     needs_registry = False  # True when the kind reads Context.registry
     runs_last = False       # True when the kind reads what the other rules found (Context.directives)

@@ -28,6 +28,7 @@ _YEAR = compiled_regex.compile(r"\b(?:1[5-9]|20)\d\d")
 
 class InternalContradiction(Kind):
     name = "internal-contradiction"
+    FIELDS = ("first", "first_line", "what")
     OPTIONS = {
         "finality": True,   # an ending said to be final, then a later ending
         "origin": True,     # two founding years for one named thing

@@ -14,6 +14,14 @@ from . import Context, Kind, OptionError
 CHECKS = ("number-conflict", "name-variant", "quote-drift", "uncredited-reuse", "duplicate")
 VARIANTS = ("form", "case")
 SEPARATOR = "---8<---"
+# What each check gives its rule's message (lint/corpus.py fills them).
+CHECK_FIELDS = {
+    "number-conflict": ("match", "what", "others", "count", "total"),
+    "name-variant": ("match", "others"),
+    "quote-drift": ("match", "speaker", "others", "similarity"),
+    "uncredited-reuse": ("other", "share", "retold", "sentences", "used"),
+    "duplicate": ("match", "kind", "other", "share"),
+}
 
 
 class Corpus(Kind):
@@ -58,6 +66,10 @@ class Corpus(Kind):
             raise OptionError("min_similarity", "must not exceed max_similarity")
         if opts["min_context"] < 0 or opts["min_sentences"] < 1:
             raise OptionError("min_context" if opts["min_context"] < 0 else "min_sentences", "out of range")
+
+    @property
+    def fields(self) -> tuple[str, ...]:
+        return CHECK_FIELDS.get(self.options["check"], ())
 
     def find(self, doc: Document, ctx: Context):
         return ()

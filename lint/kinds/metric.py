@@ -25,6 +25,7 @@ METRICS = (
 
 class Metric(Kind):
     name = "metric"
+    FIELDS = ("score",)
     OPTIONS = {
         "metric": "",
         "above": float("inf"),   # report when the score is above this

@@ -120,6 +120,7 @@ class _PageKind(Kind):
 
 class NavRun(_PageKind):
     name = "nav-run"
+    FIELDS = ("count",)
     OPTIONS = {
         **_LAYOUT_OPTIONS,
         "min_lines": 4,           # labels a run needs outside the body
@@ -217,6 +218,7 @@ class NavRun(_PageKind):
 
 class HeadlineRun(_PageKind):
     name = "headline-run"
+    FIELDS = ("count", "overlap")
     OPTIONS = {
         **_LAYOUT_OPTIONS,
         "min_headlines": 3,

@@ -94,6 +94,7 @@ def _continues(next_text: str) -> bool:
 
 class SecondStory(Kind):
     name = "second-story"
+    FIELDS = ("overlap",)
     OPTIONS = {
         "headline_max_words": 16,
         "min_paragraphs_before": 3,  # the article must have a body before a second story
@@ -115,7 +116,7 @@ class SecondStory(Kind):
         sections = self._sections(rows)
         if not any(self._may_be_story(rows, s) for s in sections):
             return  # the usual case, decided before counting any word
-        vocab = _Vocabulary(rows, sections, str(doc.meta.get("title") or ""))
+        vocab = _Vocabulary(rows, sections, doc.meta_text("title"))
         # A story judged to be pasted is no longer part of the article the others are
         # measured against (a page of several pasted stories); repeat until nothing changes.
         pasted: dict[int, float] = {}

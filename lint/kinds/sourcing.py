@@ -52,6 +52,8 @@ def profile_for(doc: Document, ctx: Context) -> Profile:
 
 class Sourcing(Kind):
     name = "sourcing"
+    FIELDS = ("source", "type", "tier", "cited_as", "rationale", "origin", "share", "unattributed", "claims",
+              "judgements", "threshold", "genre", "genre_reason", "vague", "sourced", "who")
     needs_registry = True
     OPTIONS = {
         "check": "",
