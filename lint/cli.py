@@ -66,6 +66,10 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--min-severity", choices=SEVERITIES, help="hide findings below this level")
     p.add_argument("--fail-on", choices=SEVERITIES, help="lowest level that makes the exit status 1 (default: warning)")
     p.add_argument("--exit-zero", action="store_true", help="exit 0 even when there are findings")
+    p.add_argument("--fix", action="store_true", help="apply the rules' safe fixes to the files, then report what remains")
+    p.add_argument("--diff", action="store_true", help="print the fixes as a unified diff and write nothing")
+    p.add_argument("--unsafe-fixes", action="store_true",
+                   help="with --fix or --diff, also the fixes an editor should read first, and past the removal limit")
     p.add_argument("--statistics", action="store_true", help="count findings per rule (and stale baseline entries)")
     p.add_argument("--write-baseline", metavar="FILE", help="record every finding of this run in FILE and exit 0")
     p.add_argument("--baseline", metavar="FILE", help="report only findings not recorded in FILE")
@@ -193,6 +197,27 @@ def run(args) -> int:
         compiled_regex.save()   # kept like bytecode, not a result cache: --no-cache keeps it too
 
 
+def _fix(linter, files: list[str], args) -> int:
+    """--diff: print what the fixes would change (exit 1 when any would); --fix: write them."""
+    from .fix import FixError, fix_file
+
+    changed, fixed, failed = 0, 0, False
+    for path in files:
+        try:
+            done = fix_file(linter, path, args.unsafe_fixes, write=args.fix and not args.diff)
+        except FixError as err:
+            print(f"newslint: error: {err}", file=sys.stderr)
+            failed = True
+            continue
+        if done:
+            changed, fixed = changed + 1, fixed + done.count
+            if args.diff:
+                sys.stdout.write(done.diff)
+    verb = "would fix" if args.diff else "fixed"
+    print(f"newslint: {verb} {fixed} finding{'s' * (fixed != 1)} in {changed} file{'s' * (changed != 1)}", file=sys.stderr)
+    return 2 if failed else (1 if changed else 0)
+
+
 def _check_selectors(args, packs) -> None:
     """A selector on the command line that picks no rule is a usage error (exit 2)."""
     from .selection import unknown
@@ -222,6 +247,12 @@ def _run(args, settings: Settings, packs) -> int:
     paths = args.paths or ["."]
     stdin = "-" in paths
     files, errors = discover([p for p in paths if p != "-"], settings)
+    fix_failed = False
+    if args.fix or args.diff:
+        fixing = _fix(Linter(packs, settings, corpus=False), files, args)
+        if args.diff:
+            return fixing
+        fix_failed = fixing == 2
     # Reading files together needs two of them; one file (pre-commit) skips the work.
     together = not (args.no_corpus or args.sources_only) and len(files) + stdin >= 2
     linter = Linter(packs, settings, corpus=together)
@@ -253,7 +284,7 @@ def _run(args, settings: Settings, packs) -> int:
 
         return _print("\n".join(render_table((r.path, r.data.get("sourcing")) for r in results)) or "no sources")
     write(args.format, report, args.output_file)
-    if errors or any(r.error for r in results):
+    if errors or fix_failed or any(r.error for r in results):
         return 2
     if args.exit_zero:
         return 0
@@ -432,7 +463,8 @@ def explain(packs, code: str) -> str | None:
             if code.upper() == r.code or code.lower() == r.name:
                 lines = [
                     f"{r.code} {r.name}",
-                    f"pack: {r.pack}   category: {r.category}   severity: {r.severity}   kind: {type(r.kind).name}",
+                    f"pack: {r.pack}   category: {r.category}   severity: {r.severity}   kind: {type(r.kind).name}"
+                    + ("" if r.fix is None else f"   fix: {r.fix.action}{'' if r.fix.safe else ' (unsafe)'}"),
                     "",
                     f"message: {r.message}",
                     "",

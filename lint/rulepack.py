@@ -46,7 +46,7 @@ CATEGORIES = (
     "republished", "credit", "ai-disclosure", "attribution", "editorializing",
     "off-topic", "chrome", "readability", "sourcing", "consistency", "directive",
 )
-RULE_KEYS = ("code", "name", "category", "severity", "kind", "message", "why", "link", "examples")
+RULE_KEYS = ("code", "name", "category", "severity", "kind", "message", "why", "link", "examples", "fix")
 REQUIRED_RULE_KEYS = ("code", "name", "category", "severity", "kind", "message", "why", "examples")
 PACK_KEYS = ("pack", "prefix", "description", "lexicons", "rules")
 # Options that hold literal text, never patterns: a lexicon name there is left alone.
@@ -72,6 +72,7 @@ class Rule(NamedTuple):
     link: str = ""
     examples: dict = {}   # shared empty default: rules are never changed once made
     options: dict = {}
+    fix: object = None    # a lint.fix.Fix, when the pack declares one
 
     # What a rule says, not its machinery: the kind compares by identity and the
     # examples and options are dicts, which cannot be hashed.
@@ -290,10 +291,15 @@ def _build_rule(path: str, pack_id: str, prefix: str, index: int, spec, override
     problem = message_template.check(spec["message"], kind.fields)
     if problem:
         raise fail("message", problem)
+    fix = None
+    if "fix" in spec:
+        from .fix import parse_fix
+
+        fix = parse_fix(spec["fix"], fail)
     return Rule(
         code=code, name=name, category=spec["category"], severity=spec["severity"], kind=kind,
         message=str(spec["message"]), why=str(spec["why"]).strip(), pack=pack_id,
-        link=str(spec.get("link", "")), examples=spec["examples"], options=options,
+        link=str(spec.get("link", "")), examples=spec["examples"], options=options, fix=fix,
     )
 
 

@@ -36,7 +36,8 @@ def render() -> str:
                 "",
                 f"### {r.code} {r.name}",
                 "",
-                f"category `{r.category}`, severity `{r.severity}`, kind `{type(r.kind).name}`",
+                f"category `{r.category}`, severity `{r.severity}`, kind `{type(r.kind).name}`"
+                + ("" if r.fix is None else f", fix `{r.fix.action}`{'' if r.fix.safe else ' (unsafe: --unsafe-fixes)'}"),
                 "",
                 r.why,
             ]
