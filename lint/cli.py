@@ -289,10 +289,10 @@ def _remember_patterns():
 
 
 def _open_cache(settings: Settings):
-    from .cache import Cache, fingerprint
+    from .cache import Cache, fingerprint, settings_repr
 
     rule_dirs = [builtin_rules_dir(), *settings.rules]
-    return Cache(os.getcwd(), fingerprint(rule_dirs, settings.registry, repr(sorted(vars(settings).items()))))
+    return Cache(os.getcwd(), fingerprint(rule_dirs, settings.registry, settings_repr(settings)))
 
 
 class _progress:

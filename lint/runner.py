@@ -184,7 +184,7 @@ def lint_files(linter: Linter, files: list[str], jobs: int, cache=None, on_done=
             results[index] = FileResult(path, error=str(err))
             continue
         key = entry_key(path, data)
-        cached = cache.get(key) if cache else None
+        cached = cache.get(key, path) if cache else None
         if cached is not None:
             results[index] = cached
             if on_done:
