@@ -1,7 +1,9 @@
 """Command line: arguments, I/O and the exit status. No linting logic lives here.
 
 Exit status: 0 nothing at or above --fail-on; 1 findings at or above it;
-2 a usage, configuration or rule-pack error, or a file that could not be read.
+2 a usage, configuration or rule-pack error, a file that could not be read, or
+an internal error (a bug in newslint: one line naming the file; the traceback
+with NEWSLINT_DEBUG=1).
 """
 from __future__ import annotations
 
@@ -59,7 +61,7 @@ def build_parser() -> argparse.ArgumentParser:
             "newslint check-pack PATH... (validate packs and run their examples). "
             "Formats: " + ", ".join(FORMATS) + ". "
             "Exit status: 0 nothing at or above --fail-on, 1 findings at or above it, "
-            "2 a usage, config, pack or baseline error or a file that could not be read. "
+            "2 a usage, config, pack or baseline error, a file that could not be read or an internal error. "
             "Configuration: newslint.yaml, .newslint.yaml or [tool.newslint] in pyproject.toml, "
             "found from the current folder upward (--config FILE to choose one)."
         ),
