@@ -497,6 +497,32 @@ def test_findings_that_differ_anywhere_have_one_order():
     assert sorted(variants, key=Finding.sort_key) == sorted(reversed(variants), key=Finding.sort_key)
 
 
+VARIANT_STORY = ("The city council voted on Tuesday to approve the new harbour bridge after months of debate. "
+                 "Council leader {name} said the bridge would open in 2027 and cost 40 million pounds. "
+                 "Residents of the harbour district had campaigned against the bridge for two years, citing noise. "
+                 "The council said construction would begin in the spring and last three years.\n")
+# Four spellings, each a variant of the other three and each used once: a tie on every count.
+VARIANTS = ["Jonathan Whitfield", "Jonathon Whitfield", "Jonathen Whitfield", "Jonathin Whitfield"]
+
+
+def _write_variant_stories(folder: Path) -> None:
+    for n, name in enumerate(VARIANTS):
+        (folder / f"story{n}.txt").write_text(VARIANT_STORY.format(name=name), encoding="utf-8")
+
+
+def test_name_variants_that_tie_are_listed_in_one_order_whatever_the_hash_seed(tmp_path):
+    _write_variant_stories(tmp_path)
+    outputs = set()
+    for seed in ("1", "2", "3", "4"):
+        run = _newslint([".", "--no-cache", "-q", "--exit-zero"], tmp_path,
+                        {**_env(tmp_path / "pyc"), "PYTHONHASHSEED": seed})
+        assert b"NL952" in run.stdout, run.stderr
+        outputs.add(run.stdout)
+    assert len(outputs) == 1
+    assert "“Jonathan Whitfield” here, but “Jonathon Whitfield” in story1.txt:1; “Jonathen Whitfield” in " \
+           "story2.txt:1; “Jonathin Whitfield” in story3.txt:1" in outputs.pop().decode()
+
+
 LABELLED = SHARED / "corpus" / "labelled"
 
 
@@ -509,6 +535,7 @@ def test_the_output_is_the_same_byte_for_byte_for_any_jobs_and_hash_seed(tmp_pat
     labelled = sorted(p for p in LABELLED.iterdir() if p.is_file() and p.suffix in (".txt", ".md", ".html"))
     for path in labelled[:45]:   # with the seeds, past the count at which worker processes start
         shutil.copy(path, folder / path.name)
+    _write_variant_stories(folder)
     outputs = set()
     for seed, jobs in (("0", ["--jobs", "1"]), ("1", ["--jobs", "2"]), ("2", []), ("3", ["--jobs", "2"])):
         env = {**_env(tmp_path / "pyc"), "PYTHONHASHSEED": seed}
