@@ -43,7 +43,7 @@ def lint_paths(paths: list[str], settings: Settings | None = None, packs: list[P
     from .runner import Linter, discover, lint_files, read_together
 
     settings = settings or Settings()
-    files, errors = discover(list(paths), settings)
+    files, errors, _ = discover(list(paths), settings)   # what a folder held that is no file: not linted
     linter = Linter(packs if packs is not None else default_packs(settings), settings,
                     corpus=together and len(files) >= 2)
     results = lint_files(linter, files, jobs)

@@ -3,8 +3,13 @@
 An entry is keyed by the file's path and bytes; the whole cache file is keyed
 by a fingerprint of everything else that decides results (newslint's version,
 every pack and registry file, the settings). Change any of them and the run
-starts from an empty cache. A corrupt or unreadable cache is ignored, never
-fatal, and the folder is safe to delete at any time.
+starts from an empty cache. The folder is safe to delete at any time.
+
+Nothing read from it is trusted: each entry is one line that starts with a
+checksum of the rest (lint/hashing.py seal), and an entry whose digest, shape or path is wrong (a
+flipped byte, a file cut short, an entry written by hand) is ignored and the
+file linted again. A damaged cache costs time, never a crash or a changed
+result.
 """
 from __future__ import annotations
 
@@ -15,10 +20,23 @@ import sys
 from . import __version__
 from .atomic import atomic_write, remove_stale_temps
 from .finding import Finding
-from .hashing import blake2b, hex_digest
+from .hashing import blake2b, hex_digest, seal, unseal
 from .runner import FileResult
 
 CACHE_DIR = ".newslint_cache"
+
+
+def settings_repr(settings) -> str:
+    """What of the settings decides results: the config file by its bytes (never by
+    what its YAML expands to: an alias bomb is a few KB of bytes and gigabytes of
+    repr), and what the command line may set on top of it."""
+    try:
+        config = hex_digest(_read(settings.source)) if settings.source else "none"
+    except OSError:
+        config = "unreadable"
+    cli = (settings.select, settings.extend_select, settings.ignore, settings.rules,
+           settings.min_severity, settings.fail_on, getattr(settings, "max_file_size", None))
+    return f"{settings.source}|{config}|{cli!r}"
 
 
 def fingerprint(rule_dirs: list[str], registry_files: list[str], settings_repr: str) -> str:
@@ -30,7 +48,7 @@ def fingerprint(rule_dirs: list[str], registry_files: list[str], settings_repr: 
         digest.update(f"{os.path.basename(path)}:{stat.st_size}:{stat.st_mtime_ns}".encode())
     for folder in rule_dirs:
         for path in _files_under(folder, (".yaml", ".yml")):
-            digest.update(path.encode())
+            digest.update(os.fsencode(path))
             digest.update(_read(path))
     for path in registry_files:
         digest.update(_read(path) if os.path.isfile(path) else b"missing")
@@ -48,7 +66,8 @@ def _read(path: str) -> bytes:
 
 
 def entry_key(path: str, data: bytes) -> str:
-    return hex_digest(path.encode() + b"\0" + data)
+    # fsencode: a file name that is not valid UTF-8 reaches Python as lone surrogates.
+    return hex_digest(os.fsencode(path) + b"\0" + data)
 
 
 def cache_folder(root: str) -> str:
@@ -73,34 +92,83 @@ def prefilter_file(root: str) -> str:
     return os.path.join(root, CACHE_DIR, f"prefilters-{tag}.json")
 
 
+# -- what an entry must look like to be served ------------------------------------
+
+_FINDING_FIELDS = {name: int if name in ("line", "column", "end_line", "end_column") else str
+                   for name in Finding._fields if name != "related"}
+
+
+def _finding(data) -> Finding:
+    """A Finding from its JSON, every field of the type it must have; ValueError if not."""
+    finding = Finding.from_json(data)
+    if any(type(getattr(finding, name)) is not kind for name, kind in _FINDING_FIELDS.items()) or not all(
+            type(r.path) is str and type(r.line) is int and type(r.note) is str for r in finding.related):
+        raise ValueError("a finding of the wrong shape")
+    return finding
+
+
+def _strings(data) -> list[str]:
+    if type(data) is not list or not all(type(x) is str for x in data):
+        raise ValueError("not a list of strings")
+    return data
+
+
+def _file_result(raw, path: str) -> FileResult:
+    """The cached result of `path`; ValueError if the entry is not one newslint wrote for it."""
+    if raw.get("path") != path:
+        raise ValueError("another file's entry")
+    findings = [_finding(f) for f in raw["findings"]]
+    if any(f.path != path for f in findings):
+        raise ValueError("another file's finding")
+    error, data, features = raw.get("error"), raw.get("data", {}), raw.get("features")
+    if not (error is None or type(error) is str) or type(data) is not dict \
+            or not (features is None or type(features) is str):
+        raise ValueError("a result of the wrong shape")
+    return FileResult(path, findings, list(_strings(raw["notes"])), error, dict(data), features)
+
+
+def _entry_line(dumps, key: str, entry: dict) -> bytes:
+    # ensure_ascii: never a raw newline inside, and a file name that is not UTF-8
+    # (lone surrogates) is written as escapes and read back the same.
+    return seal(dumps([key, entry]).encode("ascii")) + b"\n"
+
+
+def _entries(data: bytes) -> dict[str, dict]:
+    """The entries of a cache file whose checksums hold; the others are dropped."""
+    entries = {}
+    for line in data.split(b"\n"):
+        payload = unseal(line)
+        if not payload:
+            continue
+        try:
+            key, entry = json.loads(payload)
+        except (ValueError, TypeError):
+            continue
+        if type(key) is str and type(entry) is dict:
+            entries[key] = entry
+    return entries
+
+
 class Cache:
     def __init__(self, root: str, fingerprint: str):
         self.root = root
         self.folder = os.path.join(root, CACHE_DIR)
-        self.file = os.path.join(self.folder, f"results-{fingerprint}.json")
+        self.file = os.path.join(self.folder, f"results-{fingerprint}.jsonl")
         self.entries: dict[str, dict] = {}
         self.used: dict[str, dict] = {}
         try:
-            loaded = json.loads(_read(self.file).decode("utf-8"))
-            if isinstance(loaded, dict):
-                self.entries = loaded
-        except (OSError, ValueError):
-            pass  # no cache yet, or a damaged one: start empty
+            self.entries = _entries(_read(self.file))
+        except OSError:
+            pass  # no cache yet: start empty
 
-    def get(self, key: str) -> FileResult | None:
+    def get(self, key: str, path: str) -> FileResult | None:
         raw = self.entries.get(key)
         if raw is None:
             return None
         try:
-            features = raw.get("features")
-            if features is not None and not isinstance(features, str):
-                return None
-            result = FileResult(
-                raw["path"], [Finding.from_json(f) for f in raw["findings"]],
-                list(raw["notes"]), raw.get("error"), dict(raw.get("data", {})), features,
-            )
+            result = _file_result(raw, path)
         except (KeyError, TypeError, ValueError, AttributeError):
-            return None
+            return None   # not served: the file is linted again and its entry rewritten
         self.used[key] = raw
         return result
 
@@ -119,8 +187,8 @@ class Cache:
     def get_corpus(self, key: str):
         raw = self.entries.get(key)
         try:
-            found = ([Finding.from_json(f) for f in raw["findings"]], [list(g) for g in raw["groups"]])
-        except (KeyError, TypeError, ValueError):
+            found = ([_finding(f) for f in raw["findings"]], [_strings(g) for g in raw["groups"]])
+        except (KeyError, TypeError, ValueError, AttributeError):
             return None
         self.used[key] = raw
         return found
@@ -132,11 +200,9 @@ class Cache:
         # An entry at a time, each by the C encoder: json.dump streams through the
         # pure-Python one (~0.35 s on 2,225 files), and one json.dumps of the whole
         # cache was +30 MB at peak.
-        dumps = json.JSONEncoder(ensure_ascii=False, separators=(",", ":")).encode
-        out.write("{")
-        for n, (key, entry) in enumerate(self.used.items()):
-            out.write(("," if n else "") + dumps(key) + ":" + dumps(entry))
-        out.write("}")
+        dumps = json.JSONEncoder(separators=(",", ":")).encode
+        for key, entry in self.used.items():
+            out.write(_entry_line(dumps, key, entry))
 
     def save(self) -> None:
         """Keep what this run used (so the cache cannot grow without bound), atomically."""
@@ -146,11 +212,11 @@ class Cache:
             cache_folder(self.root)
             for name in os.listdir(self.folder):
                 stale = os.path.join(self.folder, name)
-                if name.startswith("results-") and name.endswith(".json") and stale != self.file:
+                if name.startswith("results-") and name.endswith((".json", ".jsonl")) and stale != self.file:
                     try:
                         os.unlink(stale)
                     except FileNotFoundError:
                         pass   # another run removed it first
-            atomic_write(self.file, self._write)
-        except OSError:
+            atomic_write(self.file, self._write, binary=True)
+        except (OSError, ValueError):
             pass  # a read-only checkout still lints; it just cannot remember

@@ -1,7 +1,9 @@
 """Command line: arguments, I/O and the exit status. No linting logic lives here.
 
 Exit status: 0 nothing at or above --fail-on; 1 findings at or above it;
-2 a usage, configuration or rule-pack error, or a file that could not be read.
+2 a usage, configuration or rule-pack error, a file that could not be read, or
+an internal error (a bug in newslint: one line naming the file; the traceback
+with NEWSLINT_DEBUG=1).
 """
 from __future__ import annotations
 
@@ -12,7 +14,7 @@ import sys
 from . import __version__, compiled_regex
 from .config import ConfigError, Settings, check_declared, find_config, load_config
 from .finding import SEVERITIES, severity_rank
-from .errors import UserError
+from .errors import UserError, debugging, internal_error
 from .rulepack import builtin_rules_dir, load_packs
 
 FORMATS = ("text", "json", "json-lines", "github", "sarif", "junit", "gitlab", "html")
@@ -40,6 +42,15 @@ class _HelpFormatter(argparse.HelpFormatter):
         super().__init__(prog, width=(columns or 80) - 2)
 
 
+def _size(value: str) -> int:
+    from .reader import parse_size
+
+    try:
+        return parse_size(value)
+    except ValueError as err:
+        raise argparse.ArgumentTypeError(str(err)) from None
+
+
 def build_parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(
         prog="newslint",
@@ -51,7 +62,7 @@ def build_parser() -> argparse.ArgumentParser:
             "newslint server (a language server over stdio; pip install 'newslint[lsp]'). "
             "Formats: " + ", ".join(FORMATS) + ". "
             "Exit status: 0 nothing at or above --fail-on, 1 findings at or above it, "
-            "2 a usage, config, pack or baseline error or a file that could not be read. "
+            "2 a usage, config, pack or baseline error, a file that could not be read or an internal error. "
             "Configuration: newslint.yaml, .newslint.yaml or [tool.newslint] in pyproject.toml, "
             "found from the current folder upward (--config FILE to choose one)."
         ),
@@ -79,6 +90,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--config", metavar="FILE", help="configuration file (default: found from . upward)")
     p.add_argument("--stdin-filename", metavar="PATH", help="path to report for '-' (its extension picks the format)")
     p.add_argument("--quiet", "-q", action="store_true", help="findings only, no excerpts or notes")
+    p.add_argument("--max-file-size", metavar="SIZE", type=_size,
+                   help="refuse files bigger than this, e.g. 10MB (default: 10MB; config key max-file-size)")
     p.add_argument("--jobs", "-j", type=int, metavar="N", help="worker processes (default: all cores)")
     p.add_argument("--no-cache", action="store_true", help="ignore and do not write .newslint_cache/")
     p.add_argument("--no-corpus", action="store_true", help="do not read the files together (no cross-file checks)")
@@ -111,6 +124,14 @@ def main(argv: list[str] | None = None) -> int:
         return 130
     except BrokenPipeError:
         return 1
+    except Exception as err:   # a bug: exit 2 with one line, never 1 (which means findings)
+        if debugging():
+            import traceback
+
+            traceback.print_exc()
+        else:
+            print(f"newslint: error: {internal_error(err, 'newslint')}", file=sys.stderr)
+        return 2
 
 
 def _check_pack(argv: list[str]) -> int:
@@ -175,6 +196,7 @@ def settings_for(args) -> Settings:
     settings.rules += args.rules
     settings.min_severity = args.min_severity or settings.min_severity
     settings.fail_on = args.fail_on or settings.fail_on
+    settings.max_file_size = args.max_file_size or settings.max_file_size
     return settings
 
 
@@ -246,7 +268,12 @@ def _run(args, settings: Settings, packs) -> int:
 
     paths = args.paths or ["."]
     stdin = "-" in paths
-    files, errors = discover([p for p in paths if p != "-"], settings)
+    files, errors, skipped = discover([p for p in paths if p != "-"], settings)
+    if not args.quiet:
+        for note in skipped:
+            from .report.printable import escaped
+
+            print(f"newslint: note: {escaped(note)}", file=sys.stderr)
     fix_failed = False
     if args.fix or args.diff:
         fixing = _fix(Linter(packs, settings, corpus=False), files, args)
@@ -260,7 +287,7 @@ def _run(args, settings: Settings, packs) -> int:
     if stdin:
         name = args.stdin_filename or "-"
         kind = os.path.splitext(args.stdin_filename)[1] if args.stdin_filename else ".txt"
-        results.append(linter.lint_bytes(name, sys.stdin.buffer.read(), kind))
+        results.append(linter.lint_stream(name, sys.stdin.buffer, kind))
     cache = _open_cache(settings) if files and not args.no_cache else None
     with _progress(len(files), for_people=args.format == "text") as progress:
         if files:
@@ -336,10 +363,10 @@ def _remember_patterns():
 
 
 def _open_cache(settings: Settings):
-    from .cache import Cache, fingerprint
+    from .cache import Cache, fingerprint, settings_repr
 
     rule_dirs = [builtin_rules_dir(), *settings.rules]
-    return Cache(os.getcwd(), fingerprint(rule_dirs, settings.registry, repr(sorted(vars(settings).items()))))
+    return Cache(os.getcwd(), fingerprint(rule_dirs, settings.registry, settings_repr(settings)))
 
 
 class _progress:

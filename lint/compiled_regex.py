@@ -12,8 +12,9 @@ a later run goes straight to `_sre.compile`. The text of the biggest patterns
 is itself built, from the registry's names or a pack's phrases (~10 ms): that
 is kept too, keyed by what it is built from and by the code that builds it.
 
-The file is keyed by the exact Python build. `_sre.compile` checks the
-structure of the code it is handed and rejects broken code; a damaged file,
+The file is keyed by the exact Python build and sealed with a checksum of its
+bytes; `_sre.compile` checks the structure of the code it is handed and
+rejects broken code; a damaged file,
 another Python or a change in these private interfaces only means compiling
 the usual way. Not on CPython: always the usual way.
 """
@@ -27,7 +28,7 @@ from array import array
 from typing import Callable
 
 from . import pycache
-from .hashing import hex_digest
+from .hashing import hex_digest, seal, unseal
 
 try:  # private, but the same from Python 3.11 to 3.13 (checked)
     import _sre
@@ -122,7 +123,10 @@ def _load_once() -> None:
 
     try:
         with open(store_path(), "rb") as handle:
-            data = json.loads(handle.read())
+            # Sealed (lint/hashing.py): the engine code is handed to _sre.compile
+            # unchecked beyond its structure, so a flipped byte could be a
+            # different pattern, or the wrong count of groups.
+            data = json.loads(unseal(handle.read()) or b"null")
         if data.get("engine") == _ENGINE and isinstance(data.get("patterns"), dict) \
                 and isinstance(data.get("built"), dict):
             _KEPT.update(data["patterns"])
@@ -142,5 +146,5 @@ def save(path: str | None = None) -> None:
 
     data = {"engine": _ENGINE, "patterns": kept(_KEPT), "built": kept(_BUILT)}
     # Small: the C encoder in one go (json.dump streams through the Python one).
-    pycache.write(path or store_path(), json.dumps(data).encode("utf-8"))
+    pycache.write(path or store_path(), seal(json.dumps(data).encode("utf-8")))
     _state["learned"] = False

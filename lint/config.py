@@ -5,7 +5,7 @@ current folder upward, then overridden by the command line.
     severity: {NL401: info}                            packs: {readability: false}
     per-path-ignores: {"archive/*": [NL7]}              exclude: ["drafts/*"]
     options: {NL801: {above: 14}}                       rules: [extra/packs]
-    registry: extra-sources.yaml
+    registry: extra-sources.yaml                        max-file-size: 10MB
 """
 from __future__ import annotations
 
@@ -13,11 +13,12 @@ import os
 
 from .errors import UserError
 from .finding import SEVERITIES
+from .reader import DEFAULT_MAX_FILE_SIZE, parse_size
 
 CONFIG_FILES = ("newslint.yaml", ".newslint.yaml", "pyproject.toml")
 KEYS = (
     "select", "ignore", "extend-select", "severity", "packs", "per-path-ignores",
-    "exclude", "options", "rules", "registry", "fail-on", "min-severity", "extensions",
+    "exclude", "options", "rules", "registry", "fail-on", "min-severity", "extensions", "max-file-size",
 )
 
 
@@ -30,7 +31,8 @@ class Settings:
 
     def __init__(self, *, select=(), ignore=(), extend_select=(), severity=None, per_path_ignores=None,
                  exclude=(), options=None, rules=(), registry=(), fail_on: str = "warning",
-                 min_severity: str = "info", extensions=(), source: str | None = None, declared=None):
+                 min_severity: str = "info", extensions=(), source: str | None = None, declared=None,
+                 max_file_size: int = DEFAULT_MAX_FILE_SIZE):
         self.select: list[str] = list(select)
         self.ignore: list[str] = list(ignore)
         self.extend_select: list[str] = list(extend_select)
@@ -43,6 +45,7 @@ class Settings:
         self.fail_on = fail_on
         self.min_severity = min_severity
         self.extensions: list[str] = list(extensions)
+        self.max_file_size = max_file_size   # bytes; a bigger file is refused, not read
         self.source = source   # the file these came from
         # config key -> the selectors or codes written under it, checked against the
         # loaded rules once they are known (a misspelled code is an error, not a no-op)
@@ -152,6 +155,10 @@ def settings_from(data: dict, path: str) -> Settings:
         if not isinstance(values, dict):
             raise fail("options", f"{code}: expected a mapping of option: value")
     packs = mapping("packs")
+    try:
+        max_file_size = parse_size(data.get("max-file-size", DEFAULT_MAX_FILE_SIZE))
+    except ValueError as err:
+        raise fail("max-file-size", str(err)) from None
     base = os.path.dirname(path)
     return Settings(
         select=strings("select"),
@@ -166,6 +173,7 @@ def settings_from(data: dict, path: str) -> Settings:
         fail_on=level("fail-on", "warning"),
         min_severity=level("min-severity", "info"),
         extensions=strings("extensions"),
+        max_file_size=max_file_size,
         source=str(path),
         declared={
             "select": strings("select"), "ignore": strings("ignore"), "extend-select": strings("extend-select"),

@@ -905,7 +905,9 @@ def _name_variants(group: list[StoryFeatures], rules) -> list[Finding]:
                     continue
                 for fi, m in mine.items():
                     related, shown = [], []
-                    for other in sorted(others, key=lambda o: -len(uses[o])):
+                    # The most used spelling first; among as many, the one in the first file
+                    # (`others` is a set: its own order is the hash seed's).
+                    for other in sorted(others, key=lambda o: (-len(uses[o]), min(group[fo].path for fo in uses[o]), o)):
                         places = []
                         for fo, om in sorted(uses[other].items(), key=lambda kv: group[kv[0]].path):
                             places.append(_where(group[fo].path, om.line))

@@ -56,7 +56,10 @@ class Finding(NamedTuple):
     related: tuple[Related, ...] = ()
 
     def sort_key(self) -> tuple:
-        return (self.path, self.line, self.column, self.rule)
+        # Where it is first, then every other field: two findings that differ at all
+        # have one order, whatever order they were made in (a set's is the hash seed's).
+        return (self.path, self.line, self.column, self.rule, self.end_line, self.end_column, self.message,
+                self.excerpt, self.severity, self.name, self.category, self.pack, self.related)
 
     def to_json(self) -> dict:
         data = {

@@ -166,16 +166,23 @@ def remember_shipped() -> None:
     global _SHIPPED_READ
     if not _SHIPPED_READ:
         _SHIPPED_READ = True
-        remember(SHIPPED_ANALYSES)
+        remember(SHIPPED_ANALYSES, sealed=False)   # installed like the code, checked by a test
 
 
-def remember(path) -> None:
-    """Load remembered analyses; a missing or damaged file only costs time."""
+def remember(path, sealed: bool = True) -> None:
+    """Load remembered analyses; a missing or damaged file only costs time.
+
+    A file keep() wrote is sealed (lint/hashing.py): a well-formed but wrong
+    analysis would silently skip a rule where it matches, so one that fails its
+    checksum is not read at all."""
     import json
 
+    from .hashing import unseal
+
     try:
-        with open(path, encoding="utf-8") as handle:
-            rows = json.loads(handle.read())
+        with open(path, "rb") as handle:
+            data = handle.read()
+        rows = json.loads((unseal(data) if sealed else data) or b"null")
         loaded = {}
         for source, flags, needs in rows:
             if not isinstance(source, str) or not isinstance(flags, int) or not isinstance(needs, (list, type(None))):
@@ -201,13 +208,15 @@ def keep(path) -> None:
     import json
 
     from .atomic import atomic_write
+    from .hashing import seal
 
     if not _LEARNED:
         return
     try:
         recalled = {key: _recall(key) for key in list(_REMEMBERED)}
         rows = analyses_rows({**{k: v for k, v in recalled.items() if v is not _UNKNOWN}, **_LEARNED})
-        atomic_write(path, lambda out: json.dump(rows, out, ensure_ascii=False))
+        data = seal(json.dumps(rows, ensure_ascii=False).encode("utf-8"))
+        atomic_write(path, lambda out: out.write(data), binary=True)
     except (OSError, ValueError):
         pass
 

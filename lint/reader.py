@@ -2,6 +2,8 @@
 from __future__ import annotations
 
 import os
+import re
+import stat
 
 from .document import Document
 
@@ -15,7 +17,21 @@ class InputError(Exception):
     """A file that cannot be linted; the message is one line and names the file."""
 
 
+# Byte order marks of the encodings with NUL bytes in their text, longest first:
+# UTF-32's little-endian mark starts with UTF-16's.
+_BOMS = ((b"\xff\xfe\x00\x00", "utf-32"), (b"\x00\x00\xfe\xff", "utf-32"),
+         (b"\xff\xfe", "utf-16"), (b"\xfe\xff", "utf-16"))
+
+
 def decode(data: bytes, path: str) -> tuple[str, tuple[str, ...]]:
+    for bom, encoding in _BOMS:
+        if data.startswith(bom):
+            try:   # the codec reads the mark for the byte order, and drops it
+                text = data.decode(encoding)
+            except UnicodeDecodeError as err:
+                raise InputError(f"{path}: not valid {encoding.upper()} (byte {err.start}) after its byte "
+                                 "order mark, skipped") from None
+            return _newlines(text), ()
     if b"\x00" in data[:8192]:
         raise InputError(f"{path}: binary file (contains NUL bytes), skipped")
     try:
@@ -31,20 +47,81 @@ def decode(data: bytes, path: str) -> tuple[str, tuple[str, ...]]:
             text = data.decode("latin-1")
             encoding = "latin-1"
         notes = (f"not valid UTF-8 (byte {err.start}); decoded as {encoding}",)
-    text = text.removeprefix("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
-    return text, notes
+    return _newlines(text.removeprefix("\ufeff")), notes
 
 
-def read_bytes(path: str) -> bytes:
+def _newlines(text: str) -> str:
+    return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+# Past this a file is refused, not linted (config `max-file-size`, --max-file-size):
+# far above any article, and a run over a folder with a stray dump in it goes on.
+DEFAULT_MAX_FILE_SIZE = 10 * 1024 * 1024
+
+_SIZE_UNITS = {"": 1, "b": 1, "k": 1024, "kb": 1024, "m": 1024 ** 2, "mb": 1024 ** 2, "g": 1024 ** 3, "gb": 1024 ** 3}
+
+
+def parse_size(value) -> int:
+    """Bytes from `10485760`, "10MB", "500 KB" or "2m" (binary units); ValueError otherwise."""
+    if isinstance(value, int) and not isinstance(value, bool):
+        number, unit = value, ""
+    elif isinstance(value, str):
+        match = re.fullmatch(r"\s*(\d+)\s*([a-zA-Z]*)\s*", value)
+        if not match or match[2].lower() not in _SIZE_UNITS:
+            raise ValueError(f"'{value}' is not a size (bytes, or a number with KB, MB or GB)")
+        number, unit = int(match[1]), match[2].lower()
+    else:
+        raise ValueError(f"'{value}' is not a size (bytes, or a number with KB, MB or GB)")
+    if number <= 0:
+        raise ValueError(f"'{value}' is not a size above zero")
+    return number * _SIZE_UNITS[unit]
+
+
+def what_it_is(mode: int) -> str | None:
+    """What a path that is not a regular file or folder is, in words; None for those two."""
+    for test, name in ((stat.S_ISFIFO, "a FIFO (named pipe)"), (stat.S_ISSOCK, "a socket"),
+                       (stat.S_ISCHR, "a character device"), (stat.S_ISBLK, "a block device")):
+        if test(mode):
+            return name
+    return None if stat.S_ISREG(mode) or stat.S_ISDIR(mode) else "not a regular file"
+
+
+def too_big(path: str, size: int, limit: int) -> InputError:
+    return InputError(f"{path}: {size:,} bytes, over the max-file-size of {limit:,}; skipped")
+
+
+def read_bytes(path: str, max_size: int = DEFAULT_MAX_FILE_SIZE) -> bytes:
+    """A regular file's bytes; anything else (a FIFO, a device, a file over `max_size`) is an InputError."""
     try:
-        with open(path, "rb") as handle:
-            return handle.read()
+        # O_NONBLOCK: opening a FIFO must not wait for a writer that may never come.
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
     except FileNotFoundError:
         raise InputError(f"{path}: no such file") from None
     except IsADirectoryError:
         raise InputError(f"{path}: is a directory") from None
     except OSError as err:
         raise InputError(f"{path}: cannot read ({err.strerror or err})") from None
+    with os.fdopen(fd, "rb") as handle:
+        try:
+            info = os.fstat(fd)
+            if stat.S_ISDIR(info.st_mode):
+                raise InputError(f"{path}: is a directory")
+            kind = what_it_is(info.st_mode)
+            if kind:
+                raise InputError(f"{path}: {kind}, not a regular file; skipped")
+            if info.st_size > max_size:
+                raise too_big(path, info.st_size, max_size)
+            return read_limited(handle, path, max_size)
+        except OSError as err:
+            raise InputError(f"{path}: cannot read ({err.strerror or err})") from None
+
+
+def read_limited(handle, path: str, max_size: int) -> bytes:
+    """All of `handle` (a file, standard input), or an InputError once it passes `max_size`."""
+    data = handle.read(max_size + 1)   # one byte more tells a file that grew past the limit
+    if len(data) > max_size:
+        raise too_big(path, len(data), max_size)
+    return data
 
 
 def parse(path: str, data: bytes, kind: str | None = None) -> Document:

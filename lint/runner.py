@@ -8,10 +8,12 @@ from __future__ import annotations
 import fnmatch
 import json
 import os
+import stat
 
 from . import reader, selection
 from .config import Settings
 from .engine import lint_document
+from .errors import debugging, internal_error
 from .finding import Finding, severity_rank
 from .rulepack import Pack, Rule
 
@@ -22,39 +24,43 @@ class FileResult:
     """One file's outcome; the report and the cache read it, read_together adds to it."""
 
     def __init__(self, path: str, findings: list[Finding] | None = None, notes: list[str] | None = None,
-                 error: str | None = None, data: dict | None = None, features: str | None = None):
+                 error: str | None = None, data: dict | None = None, features: str | None = None,
+                 internal: bool = False):
         self.path = path
         self.findings = findings if findings is not None else []
         self.notes = notes if notes is not None else []
         self.error = error
         self.data = data if data is not None else {}   # per-file data kinds reported (Context.report)
         self.features = features   # what the cross-file checks need (lint.corpus), as JSON text
+        self.internal = internal   # the error is a bug in newslint: not kept in the cache
 
     def __repr__(self) -> str:
         return f"FileResult({self.path!r}, {len(self.findings)} findings, error={self.error!r})"
 
 
-def discover(paths: list[str], settings: Settings) -> tuple[list[str], list[str]]:
-    """Files to lint, in a stable order, and one-line errors for paths that do not exist."""
+def discover(paths: list[str], settings: Settings) -> tuple[list[str], list[str], list[str]]:
+    """Files to lint, in a stable order; one-line errors for paths given that cannot be
+    linted; one-line notes for what a folder held that is not a regular file (skipped)."""
     extensions = {e if e.startswith(".") else "." + e for e in settings.extensions} or reader.DEFAULT_EXTENSIONS
-    files, errors = [], []
+    files, errors, skipped = [], [], []
     for given in paths:
-        if os.path.isfile(given):
-            if not _excluded(given, settings.exclude):
-                files.append(given)
-        elif os.path.isdir(given):
-            files.extend(_walk(given, extensions, settings.exclude))
-        else:
+        try:
+            mode = os.stat(given).st_mode
+        except (OSError, ValueError):   # ValueError: a NUL in the name
             errors.append(f"{given}: no such file or folder")
-    seen, unique = set(), []
-    for f in files:
-        if f not in seen:
-            seen.add(f)
-            unique.append(f)
-    return unique, errors
+            continue
+        if stat.S_ISDIR(mode):
+            files.extend(_walk(given, extensions, settings.exclude, skipped))
+        elif _excluded(given, settings.exclude):
+            continue
+        elif stat.S_ISREG(mode):
+            files.append(given)
+        else:   # named on the command line: say what it is, never wait on it
+            errors.append(f"{given}: {reader.what_it_is(mode)}, not a regular file; skipped")
+    return list(dict.fromkeys(files)), errors, skipped
 
 
-def _walk(root: str, extensions: set[str], exclude: list[str]) -> list[str]:
+def _walk(root: str, extensions: set[str], exclude: list[str], skipped: list[str]) -> list[str]:
     found = []
     for folder, dirs, names in os.walk(root):
         dirs[:] = sorted(
@@ -64,8 +70,21 @@ def _walk(root: str, extensions: set[str], exclude: list[str]) -> list[str]:
         for name in sorted(names):
             full = os.path.join(folder, name)
             if not name.startswith(".") and os.path.splitext(name)[1].lower() in extensions and not _excluded(full, exclude):
-                found.append(full)
+                kind = _not_regular(full)
+                if kind:
+                    skipped.append(f"{full}: {kind}, not a regular file; skipped")
+                else:
+                    found.append(full)
     return found
+
+
+def _not_regular(path: str) -> str | None:
+    """What `path` is when it is no regular file (a FIFO would hang the read); None for a file."""
+    try:
+        mode = os.stat(path).st_mode
+    except OSError:
+        return None   # a dangling link: reading it reports the error
+    return None if stat.S_ISREG(mode) else reader.what_it_is(mode) or "a folder"
 
 
 def _excluded(path: str, patterns: list[str]) -> bool:
@@ -118,7 +137,26 @@ class Linter:
             return self.rules
         return [r for r in self.rules if not any(selection.selects(s, r) for s in ignored)]
 
+    def lint_stream(self, path: str, stream, kind: str | None = None) -> FileResult:
+        """Lint what `stream` (standard input) holds, reported as `path`."""
+        try:
+            data = reader.read_limited(stream, path, self.settings.max_file_size)
+        except reader.InputError as err:
+            return FileResult(path, error=str(err))
+        except OSError as err:
+            return FileResult(path, error=f"{path}: cannot read ({err.strerror or err})")
+        return self.lint_bytes(path, data, kind)
+
     def lint_bytes(self, path: str, data: bytes, kind: str | None = None) -> FileResult:
+        """One file's result; a bug met on the way is that file's one-line error, never the run's end."""
+        try:
+            return self._lint_bytes(path, data, kind)
+        except Exception as err:
+            if debugging():
+                raise
+            return FileResult(path, error=internal_error(err, path), internal=True)
+
+    def _lint_bytes(self, path: str, data: bytes, kind: str | None) -> FileResult:
         try:
             doc = reader.parse(path, data, kind)
         except reader.InputError as err:
@@ -140,7 +178,7 @@ class Linter:
 
     def lint_path(self, path: str) -> FileResult:
         try:
-            data = reader.read_bytes(path)
+            data = reader.read_bytes(path, self.settings.max_file_size)
         except reader.InputError as err:
             return FileResult(path, error=str(err))
         return self.lint_bytes(path, data)
@@ -179,12 +217,12 @@ def lint_files(linter: Linter, files: list[str], jobs: int, cache=None, on_done=
     todo: list[tuple[int, str, bytes, str]] = []
     for index, path in enumerate(files):
         try:
-            data = reader.read_bytes(path)
+            data = reader.read_bytes(path, linter.settings.max_file_size)
         except reader.InputError as err:
             results[index] = FileResult(path, error=str(err))
             continue
         key = entry_key(path, data)
-        cached = cache.get(key) if cache else None
+        cached = cache.get(key, path) if cache else None
         if cached is not None:
             results[index] = cached
             if on_done:
@@ -196,7 +234,7 @@ def lint_files(linter: Linter, files: list[str], jobs: int, cache=None, on_done=
     # as they arrive, they cost the process tree ~30 MB to save ~0.25 s.
     for (index, _, _, key), result in zip(todo, _run(linter, [(p, d) for _, p, d, _ in todo], jobs, on_done)):
         results[index] = result
-        if cache:
+        if cache and not result.internal:
             cache.put(key, result)
     return results  # type: ignore[return-value]
 

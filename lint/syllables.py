@@ -25,6 +25,7 @@ import os
 import re
 
 from . import compiled_regex, pycache
+from .hashing import seal, unseal
 
 LEFT = RIGHT = 2   # pyphen.Pyphen's defaults: no point before the 2nd or after the 2nd-last letter
 _IGNORED = ("%", "#", "LEFTHYPHENMIN", "RIGHTHYPHENMIN", "COMPOUNDLEFTHYPHENMIN", "COMPOUNDRIGHTHYPHENMIN")
@@ -101,13 +102,14 @@ class Patterns:
                  code.st_size, code.st_mtime_ns)
         try:
             with open(store, "rb") as handle:
-                kept_stamp, lines = marshal.loads(handle.read())
+                # Sealed (lint/hashing.py): a damaged table would still load, and count wrong.
+                kept_stamp, lines = marshal.loads(unseal(handle.read()) or b"N")
             if kept_stamp == stamp and type(lines) is dict:
                 return cls(lines)
         except (OSError, ValueError, EOFError, TypeError):
             pass   # missing, damaged or another layout: read the dictionary
         patterns = cls.read(path)
-        pycache.write(store, marshal.dumps((stamp, patterns._lines)))
+        pycache.write(store, seal(marshal.dumps((stamp, patterns._lines))))
         return patterns
 
     @classmethod

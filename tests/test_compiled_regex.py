@@ -10,6 +10,7 @@ import pytest
 
 from lint import compiled_regex, registry
 from lint.matcher import _phrases_regex
+from lint.hashing import seal, unseal
 
 SEED = (Path(__file__).resolve().parents[1] / "seeds" / "002_382a15d2e6cbff16.txt").read_text(encoding="utf-8")
 
@@ -50,7 +51,7 @@ def test_kept_code_gives_the_same_pattern_without_parsing(fresh, monkeypatch):
     for pattern, flags in patterns:
         _same(compiled_regex.compile(pattern, flags), re.compile(pattern, flags), SEED)
     compiled_regex.save()
-    assert set(json.loads(store.read_text())["patterns"]) == {f"{int(f)}:{p}" for p, f in patterns}
+    assert set(json.loads(unseal(store.read_bytes()))["patterns"]) == {f"{int(f)}:{p}" for p, f in patterns}
 
     restart()
     def no_parsing(*args):
@@ -78,8 +79,9 @@ def test_code_the_engine_rejects_is_compiled_afresh(fresh):
     store, _ = fresh
     pattern, flags = PATTERNS[0]
     broken = base64.b64encode(array("I", [1, 2, 3]).tobytes()).decode()
-    store.write_text(json.dumps({"engine": compiled_regex._ENGINE,
-                                 "patterns": {f"{flags}:{pattern}": [32, broken, 2, {}, [None, None, None]]}}))
+    store.write_bytes(seal(json.dumps({"engine": compiled_regex._ENGINE, "built": {},
+                                       "patterns": {f"{flags}:{pattern}": [32, broken, 2, {}, [None, None, None]]}}
+                                      ).encode()))
     _same(compiled_regex.compile(pattern, flags), re.compile(pattern, flags), SEED)
 
 

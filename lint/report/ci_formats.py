@@ -13,6 +13,7 @@ from xml.sax.saxutils import escape, quoteattr
 
 from . import Report
 from .fingerprint import fingerprints
+from .printable import escaped
 
 GITLAB_SEVERITY = {"info": "info", "warning": "major", "error": "critical"}
 
@@ -31,17 +32,19 @@ def junit(report: Report) -> str:
     errors = dict(_file_errors(report))
     cases = []
     for path, findings in by_path.items():
+        # XML 1.0 cannot hold most control characters at all: they are written as escapes.
         body = "".join(
-            f"<failure type={quoteattr(f.rule)} message={quoteattr(f'{f.rule} [{f.severity}] {f.message}')}>"
-            f"{escape(f'{f.path}:{f.line}:{f.column}: {f.rule} [{f.severity}] {f.message}')}"
-            + (escape("\n" + f.excerpt) if f.excerpt else "") + "</failure>"
+            f"<failure type={quoteattr(f.rule)} message={quoteattr(escaped(f'{f.rule} [{f.severity}] {f.message}'))}>"
+            f"{escape(escaped(f'{f.path}:{f.line}:{f.column}: {f.rule} [{f.severity}] {f.message}'))}"
+            + (escape("\n" + escaped(f.excerpt)) if f.excerpt else "") + "</failure>"
             for f in findings
         )
         if path in errors:
-            body += f"<error message={quoteattr(errors.pop(path))}/>"
-        cases.append(f'<testcase classname="newslint" name={quoteattr(path)}>{body}</testcase>')
+            body += f"<error message={quoteattr(escaped(errors.pop(path)))}/>"
+        cases.append(f'<testcase classname="newslint" name={quoteattr(escaped(path))}>{body}</testcase>')
     for path, error in errors.items():
-        cases.append(f'<testcase classname="newslint" name={quoteattr(path)}><error message={quoteattr(error)}/></testcase>')
+        cases.append(f'<testcase classname="newslint" name={quoteattr(escaped(path))}>'
+                     f'<error message={quoteattr(escaped(error))}/></testcase>')
     failures = sum(1 for f in report.findings)
     count_errors = len(_file_errors(report))
     return (

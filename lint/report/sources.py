@@ -9,6 +9,8 @@ from __future__ import annotations
 import textwrap
 from typing import Iterable
 
+from .printable import escaped
+
 TIER_MARKS = {
     "generally-reliable": "R",
     "no-consensus": "NC",
@@ -35,7 +37,7 @@ def render_table(results: Iterable[tuple[str, dict | None]], max_sources: int = 
     for (path, profile), provenance in zip(rows, provenances):
         claims = profile.get("claims", {})
         counts = f"{claims.get('attributed', 0)}/{claims.get('vague', 0)}/{claims.get('unattributed', 0)}"
-        lines.append(f"  {profile.get('score', ''):>5}  {provenance:<{width}}  {counts:<9} {path}")
+        lines.append(f"  {profile.get('score', ''):>5}  {provenance:<{width}}  {counts:<9} {escaped(path)}")
         sources = profile.get("sources") or []
         if sources:
             shown = [_source(s) for s in sources[:max_sources]]

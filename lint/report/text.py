@@ -8,6 +8,7 @@ from __future__ import annotations
 from collections import Counter
 
 from . import Report
+from .printable import escaped
 
 Piece = tuple[str, str]  # (text, rich style; "" for none)
 
@@ -17,26 +18,28 @@ _SEVERITY_STYLE = {"error": "bold red", "warning": "yellow", "info": "cyan"}
 def styled(report: Report) -> list[list[Piece]]:
     lines: list[list[Piece]] = []
     findings = report.findings
+    # Every text from a file or its name is escaped (report/printable.py): one line
+    # stays one line, whatever a file name holds.
     for f in findings:
         lines.append([
-            (f.path, "bold"), (f":{f.line}:{f.column}: ", ""), (f.rule, "bold magenta"),
-            (" [", ""), (f.severity, _SEVERITY_STYLE[f.severity]), ("] ", ""), (f.message, ""),
+            (escaped(f.path), "bold"), (f":{f.line}:{f.column}: ", ""), (f.rule, "bold magenta"),
+            (" [", ""), (f.severity, _SEVERITY_STYLE[f.severity]), ("] ", ""), (escaped(f.message), ""),
         ])
         if report.quiet:
             continue
         if f.excerpt:
-            lines.append([("    | ", "dim"), (f.excerpt, "dim")])
+            lines.append([("    | ", "dim"), (escaped(f.excerpt), "dim")])
         for r in f.related:
             note = f" ({r.note})" if r.note else ""
-            lines.append([("    ↳ ", "dim"), (f"{r.path}:{r.line}{note}", "dim")])
+            lines.append([("    ↳ ", "dim"), (escaped(f"{r.path}:{r.line}{note}"), "dim")])
     for r in report.files:
         if r.error:
-            lines.append([("error: ", "bold red"), (r.error, "")])
+            lines.append([("error: ", "bold red"), (escaped(r.error), "")])
         elif r.notes and not report.quiet:
             for note in r.notes:
-                lines.append([("note: ", "cyan"), (f"{r.path}: {note}", "")])
+                lines.append([("note: ", "cyan"), (escaped(f"{r.path}: {note}"), "")])
     for error in report.errors:
-        lines.append([("error: ", "bold red"), (error, "")])
+        lines.append([("error: ", "bold red"), (escaped(error), "")])
     if report.statistics:
         lines.extend(_statistics(findings))
         if report.baseline_stale:
@@ -73,7 +76,7 @@ def _summary(report: Report, findings) -> list[list[Piece]]:
     if errors:
         lines.append([(f"  {errors} error{'s' * (errors != 1)} above: not every file was read", "bold red")])
     for story in report.stories:
-        lines.append([("  read as one story: ", "dim"), (", ".join(story), "")])
+        lines.append([("  read as one story: ", "dim"), (escaped(", ".join(story)), "")])
     lines.extend(_sources(report))
     return lines
 
