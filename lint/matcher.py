@@ -24,6 +24,7 @@ from re import _parser as sre_parse  # from 3.11 (requires-python) on
 from typing import Iterator
 
 from . import compiled_regex
+from .line_start import on_its_line
 
 _WS = object()  # trie token: one or more whitespace characters
 
@@ -224,6 +225,7 @@ def keep(path) -> None:
 def compile_pattern(pattern: str, case_sensitive: bool):
     """The stdlib engine where it can (2-3x faster here); `regex` for what only it knows (\\p{Lu})."""
     flags = _flags(case_sensitive)
+    pattern = on_its_line(pattern)  # ^\s* kept off the lines below: linear on runs of blank lines
     try:
         return compiled_regex.compile(pattern, flags)
     except re.error:
@@ -776,6 +778,9 @@ def _class_kind(items) -> str:
     for op, av in items:
         if op is sre.CATEGORY:
             kinds.add("space" if av is sre.CATEGORY_SPACE else "nonword" if av in _NONWORD_CATEGORIES else "other")
+            continue
+        if op is sre.RANGE and all(chr(c).isspace() for c in range(av[0], av[1] + 1)):
+            kinds.add("space")  # white space but the newline, spelled out (lint/line_start.py)
             continue
         chars = _class_chars([(op, av)]) or {"a"}
         kinds.update("space" if c.isspace() else "other" if _is_word(c) or not _plain(c) else "nonword" for c in chars)

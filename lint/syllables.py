@@ -10,8 +10,9 @@ into lines and their letters (a pattern's key), and a pattern's digits are
 parsed only when a word meets it. The table of lines is kept beside the
 bytecode (Patterns.kept), so a later run loads it instead of reading the file.
 
-The walk: at each position of ".word." every substring is looked up (pyphen's
-way; pyphen stops at the longest pattern, and a longer substring is no key). On an archive, once many words have been
+The walk: at each position of ".word." every substring up to the longest
+pattern is looked up (pyphen's way; a longer substring is no key, and
+stopping there keeps a 10,000-letter token linear). On an archive, once many words have been
 counted, every pattern is parsed into a trie of letters, and a walk follows
 it from each position, stopping at the first letter no pattern continues
 with: usually after one or two letters, one dictionary lookup a letter.
@@ -21,6 +22,7 @@ word against pyphen.
 """
 from __future__ import annotations
 
+import functools
 import os
 import re
 
@@ -144,7 +146,7 @@ class Patterns:
                 lines[line.translate(_NO_DIGITS)] = line
         return cls(lines)
 
-    @property
+    @functools.cached_property
     def maxlen(self) -> int:
         """The longest pattern (pyphen bounds its walk by it; a longer substring is never a key)."""
         return max(map(len, self._lines), default=1)
@@ -209,8 +211,11 @@ class SyllableCounter:
         size = len(pointed)
         points = [0] * (size + 1)
         line, parse = self.patterns.line, self.patterns.get
+        # No key is longer than the longest pattern: looking further would make a
+        # long token quadratic (an 8,000-letter one took 24 s) and find nothing.
+        longest = self.patterns.maxlen
         for i in range(size - 1):
-            for j in range(i + 1, size + 1):
+            for j in range(i + 1, min(i + longest, size) + 1):
                 if line(pointed[i:j]) is not None:
                     found = parse(pointed[i:j])
                     if found is not None:

@@ -19,6 +19,7 @@ import re
 
 from .. import compiled_regex
 from ..document import Document
+from ..line_start import on_its_line
 from ..finding import Hit
 from . import Context, Kind, OptionError
 from .layout import COUNTER, HEADLINE, NAV, OTHER, PROSE, Layout, is_caps, layout, topic_words
@@ -39,7 +40,7 @@ def _optional_matcher(options: dict, key: str):
         return None
     _matcher([], patterns, False, key=key)  # validates each pattern, naming the option on error
     try:
-        return compiled_regex.compile("|".join(f"(?:{p})" for p in patterns), re.IGNORECASE | re.MULTILINE)
+        return compiled_regex.compile("|".join(f"(?:{on_its_line(p)})" for p in patterns), re.IGNORECASE | re.MULTILINE)
     except re.error as err:
         raise OptionError(key, f"the patterns do not combine: {err}") from None
 
