@@ -126,6 +126,29 @@ def suppress_actions(uri: str, text: str, diagnostic: lsp.Diagnostic) -> list[ls
     ]
 
 
+FIX_ALL = "newslint.fixAll"
+
+
+def fix_edits(uri: str, text: str, result: FileResult, linter: Linter, only: lsp.Diagnostic | None = None) -> list[lsp.TextEdit]:
+    """The rules' safe fixes for the buffer (for one diagnostic, or all), as LSP edits."""
+    import bisect
+
+    from .fix import Source, edits_for
+
+    fixes = {rule.code: rule.fix for rule in linter.rules_for(result.path) if rule.fix is not None}
+    findings = [f for f in result.findings if only is None or (f.rule == str(only.code) and f.line - 1 == only.range.start.line)]
+    source = Source(text, "utf-8", b"")
+    starts = source.line_starts()
+    is_html = uri.lower().endswith((".html", ".htm"))
+
+    def position(offset: int) -> lsp.Position:
+        line = bisect.bisect_right(starts, offset) - 1
+        return lsp.Position(line=line, character=len(text[starts[line]:offset].encode("utf-16-le")) // 2)
+
+    return [lsp.TextEdit(range=lsp.Range(position(e.start), position(e.end)), new_text=e.text)
+            for e in edits_for(source, findings, fixes, is_html, unsafe=False)]
+
+
 def _after_front_matter(lines: list[str]) -> int:
     """The first line after Markdown front matter (0 when there is none): a directive above it would break it."""
     if lines and lines[0].strip() == "---":
@@ -203,12 +226,37 @@ def build() -> LanguageServer:
 
     @server.feature(lsp.TEXT_DOCUMENT_CODE_ACTION)
     def code_action(ls, params: lsp.CodeActionParams):
-        text = server.workspace.get_text_document(params.text_document.uri).source
+        uri = params.text_document.uri
+        text = server.workspace.get_text_document(uri).source
+        entry = workspace.results.get(uri)
         actions = []
         for d in params.context.diagnostics:
-            if d.source == "newslint" and d.code:
-                actions += suppress_actions(params.text_document.uri, text, d)
+            if d.source != "newslint" or not d.code:
+                continue
+            if entry is not None:
+                edits = fix_edits(uri, text, entry[0], workspace.linter_for(entry[0].path)[0], only=d)
+                if edits:
+                    actions.append(lsp.CodeAction(title=f"newslint: fix {d.code}", kind=lsp.CodeActionKind.QuickFix,
+                                                  diagnostics=[d], is_preferred=True,
+                                                  edit=lsp.WorkspaceEdit(changes={uri: edits})))
+            actions += suppress_actions(uri, text, d)
+        if entry is not None and any(a.title.startswith("newslint: fix") for a in actions):
+            actions.append(lsp.CodeAction(title="newslint: fix all in this file", kind=lsp.CodeActionKind.SourceFixAll,
+                                          command=lsp.Command(title="fix all", command=FIX_ALL, arguments=[uri])))
         return actions
+
+    @server.command(FIX_ALL)
+    def fix_all(ls, uri: str):
+        """Every safe fix in the document, applied through the editor (undo works there)."""
+        entry = workspace.results.get(uri)
+        if entry is None:
+            return None
+        text = server.workspace.get_text_document(uri).source
+        edits = fix_edits(uri, text, entry[0], workspace.linter_for(entry[0].path)[0])
+        if edits:
+            server.workspace_apply_edit(lsp.ApplyWorkspaceEditParams(edit=lsp.WorkspaceEdit(changes={uri: edits}),
+                                                                    label="newslint: fix all"))
+        return {"edits": len(edits)}
 
     return server
 

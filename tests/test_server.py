@@ -175,3 +175,43 @@ def test_open_articles_in_a_folder_are_read_together(client, tmp_path):
         seen[message["params"]["uri"]] = message["params"]["diagnostics"]
     related = [d for ds in seen.values() for d in ds if d.get("relatedInformation")]
     assert related and related[0]["relatedInformation"][0]["location"]["uri"].startswith(tmp_path.as_uri())
+
+
+ARTICLE = ("The city council approved the new budget on Tuesday after a debate that lasted most of the evening, "
+           "the council's finance chair, Maria Lopez, said after the vote.\n\n"
+           "Work on the first projects is due to start in March, Lopez said.\n\n"
+           "Read more: Mayor wins a second term in a close race\n")
+
+
+def _apply(text: str, edits) -> str:
+    lines = text.split("\n")
+    offsets = [0]
+    for line in lines:
+        offsets.append(offsets[-1] + len(line) + 1)
+
+    def at(p):   # ASCII text: UTF-16 units are characters
+        return offsets[p["line"]] + p["character"]
+
+    for e in sorted(edits, key=lambda e: at(e["range"]["start"]), reverse=True):
+        text = text[: at(e["range"]["start"])] + e["newText"] + text[at(e["range"]["end"]):]
+    return text
+
+
+def test_a_rule_s_fix_is_a_code_action_and_fix_all_applies_them(client, tmp_path):
+    path = tmp_path / "e.md"
+    client.open(path, ARTICLE)
+    diagnostic = next(d for d in client.diagnostics(path.as_uri()) if d["code"] == "NL601")
+    actions = client.request("textDocument/codeAction", {
+        "textDocument": {"uri": path.as_uri()}, "range": diagnostic["range"], "context": {"diagnostics": [diagnostic]}})
+    fix = next(a for a in actions if a["title"] == "newslint: fix NL601")
+    fixed = _apply(ARTICLE, fix["edit"]["changes"][path.as_uri()])
+    assert "Read more" not in fixed and fixed.startswith("The city council approved")
+    fix_all = next(a for a in actions if a["title"] == "newslint: fix all in this file")
+    wanted = client.send("workspace/executeCommand", {"command": fix_all["command"]["command"],
+                                                     "arguments": fix_all["command"]["arguments"]}, request=True)
+    apply = client.wait(lambda m: m.get("method") == "workspace/applyEdit")
+    assert _apply(ARTICLE, apply["params"]["edit"]["changes"][path.as_uri()]) == fixed
+    body = json.dumps({"jsonrpc": "2.0", "id": apply["id"], "result": {"applied": True}}).encode()
+    client.process.stdin.write(b"Content-Length: %d\r\n\r\n" % len(body) + body)
+    client.process.stdin.flush()
+    assert client.wait(lambda m: m.get("id") == wanted)["result"] == {"edits": 1}
