@@ -78,6 +78,16 @@ def test_the_report_loads_without_console_errors(page):
     assert page.errors == []
 
 
+def test_each_file_shows_its_sourcing_profile(page, seeds_report):
+    files = json.loads(_newslint("seeds/", "--format", "json").stdout)["files"]
+    first = files[0]["sourcing"]
+    text = page.locator("#file-0").inner_text()
+    assert f"Sourcing score {first['score']}" in text
+    assert f"{first['claims']['unattributed']} unattributed of {first['claims']['sentences']}" in text
+    for source in first["sources"]:
+        assert source["name"] in text and source["tier"] in text
+
+
 def test_every_finding_has_a_marked_span_on_its_own_text(page, seeds_report):
     _, found = seeds_report
     rows = page.locator("tr.finding")

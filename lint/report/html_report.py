@@ -170,7 +170,11 @@ def _sourcing(profile) -> str:
     origin = f"; {_e(provenance.get('status'))} from {_e(provenance.get('origin'))}" if provenance.get("origin") else ""
     table = ("<table class=sources><tr><th>source</th><th>type</th><th>reliability</th><th>cited as</th><th>mentions</th></tr>"
              + sources + "</table>") if sources else ""
-    return f"<p class=meta>Sourcing score {_e(profile.get('score', ''))}{' (' + terms + ')' if terms else ''}{origin}</p>{table}"
+    claims = profile.get("claims") or {}
+    counted = (f"; claim sentences: {_e(claims.get('attributed', 0))} attributed, {_e(claims.get('vague', 0))} vague, "
+               f"{_e(claims.get('unattributed', 0))} unattributed of {_e(claims.get('sentences', 0))}") if claims else ""
+    return (f"<p class=meta>Sourcing score {_e(profile.get('score', ''))}{' (' + terms + ')' if terms else ''}{origin}"
+            f"{counted}</p>{table}")
 
 
 def _text(result, ids, index) -> str:
