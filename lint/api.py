@@ -37,16 +37,20 @@ def lint_text(text: str, path: str = "article.txt", settings: Settings | None = 
 
 def lint_paths(paths: list[str], settings: Settings | None = None, packs: list[Pack] | None = None,
                together: bool = True, jobs: int = 1) -> list[FileResult]:
-    """Files and folders, as `newslint PATHS` lints them; with `together`, the articles are
-    also read against each other (cross-article findings are added to the results).
+    """Files and folders, as `newslint PATHS` lints them (exports such as .jsonl, .csv, feeds and
+    .docx as their records); with `together`, the articles are also read against each other.
     A path that does not exist is a FileResult with `error` set."""
-    from .runner import Linter, discover, lint_files, read_together
+    from .records import format_for
+    from .runner import Linter, discover, lint_exports, lint_files, read_together
 
     settings = settings or Settings()
     files, errors, _ = discover(list(paths), settings)   # what a folder held that is no file: not linted
+    exports = [f for f in files if format_for(f, None)]  # JSON Lines, CSV, feeds, .docx: records
+    files = [f for f in files if f not in set(exports)]
     linter = Linter(packs if packs is not None else default_packs(settings), settings,
-                    corpus=together and len(files) >= 2)
+                    corpus=together and (len(files) >= 2 or bool(exports)))
     results = lint_files(linter, files, jobs)
-    if together and len(files) >= 2:
+    results += lint_exports(linter, exports, errors)
+    if together and len(results) >= 2:
         read_together(linter, results)
     return results + [FileResult(e.split(": ", 1)[0], error=e) for e in errors]

@@ -89,6 +89,11 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--rules", metavar="DIR", action="append", default=[], help="extra rule packs (folder)")
     p.add_argument("--config", metavar="FILE", help="configuration file (default: found from . upward)")
     p.add_argument("--stdin-filename", metavar="PATH", help="path to report for '-' (its extension picks the format)")
+    p.add_argument("--input-format", choices=("jsonl", "csv", "feed", "docx"),
+                   help="read the named files as exports of many articles (default: by extension: .jsonl .ndjson "
+                        ".csv .rss .atom .docx)")
+    p.add_argument("--text-field", metavar="NAME", help="the record field that holds the article (default: text, body or content)")
+    p.add_argument("--id-field", metavar="NAME", help="the record field that names it (default: id, url, guid or slug; else its line)")
     p.add_argument("--quiet", "-q", action="store_true", help="findings only, no excerpts or notes")
     p.add_argument("--max-file-size", metavar="SIZE", type=_size,
                    help="refuse files bigger than this, e.g. 10MB (default: 10MB; config key max-file-size)")
@@ -264,7 +269,7 @@ def _run(args, settings: Settings, packs) -> int:
         return _print(text)
 
     from .report import Report
-    from .runner import Linter, default_jobs, discover, lint_files, read_together
+    from .runner import Linter, default_jobs, discover, lint_exports, lint_files, read_together
 
     paths = args.paths or ["."]
     stdin = "-" in paths
@@ -274,6 +279,10 @@ def _run(args, settings: Settings, packs) -> int:
             from .report.printable import escaped
 
             print(f"newslint: note: {escaped(note)}", file=sys.stderr)
+    from .records import format_for
+
+    exports = [f for f in files if format_for(f, args.input_format)]
+    files = [f for f in files if f not in set(exports)]
     fix_failed = False
     if args.fix or args.diff:
         fixing = _fix(Linter(packs, settings, corpus=False), files, args)
@@ -281,7 +290,7 @@ def _run(args, settings: Settings, packs) -> int:
             return fixing
         fix_failed = fixing == 2
     # Reading files together needs two of them; one file (pre-commit) skips the work.
-    together = not (args.no_corpus or args.sources_only) and len(files) + stdin >= 2
+    together = not (args.no_corpus or args.sources_only) and (len(files) + stdin >= 2 or bool(exports))
     linter = Linter(packs, settings, corpus=together)
     results = []
     if stdin:
@@ -292,6 +301,7 @@ def _run(args, settings: Settings, packs) -> int:
     with _progress(len(files), for_people=args.format == "text") as progress:
         if files:
             results.extend(lint_files(linter, files, args.jobs or default_jobs(), cache, progress.advance))
+        results.extend(lint_exports(linter, exports, errors, args.input_format, args.text_field, args.id_field))
         progress.phase("reading the articles together")
         # Standard input is never cached, so a result that includes it is not either.
         stories = read_together(linter, results, args.one_story, None if stdin else cache)

@@ -10,7 +10,8 @@ from .document import Document
 MARKDOWN = frozenset({".md", ".markdown"})
 HTML = frozenset({".html", ".htm"})
 TEXT = frozenset({".txt"})
-DEFAULT_EXTENSIONS = MARKDOWN | HTML | TEXT
+DOCX = frozenset({".docx"})   # read by lint/records.py: Word's zip of XML, not text
+DEFAULT_EXTENSIONS = MARKDOWN | HTML | TEXT | DOCX
 
 
 class InputError(Exception):
@@ -124,8 +125,9 @@ def read_limited(handle, path: str, max_size: int) -> bytes:
     return data
 
 
-def parse(path: str, data: bytes, kind: str | None = None) -> Document:
-    """Build a Document from raw bytes; `kind` is an extension that overrides the path's."""
+def parse(path: str, data: bytes, kind: str | None = None, meta: dict | None = None) -> Document:
+    """Build a Document from raw bytes; `kind` is an extension that overrides the path's;
+    `meta` is metadata given beside the text (an export record's other fields)."""
     source, notes = decode(data, path)
     suffix = (kind or os.path.splitext(path)[1]).lower()
     if suffix in MARKDOWN:
@@ -140,8 +142,8 @@ def parse(path: str, data: bytes, kind: str | None = None) -> Document:
         from .html_text import html_to_view
 
         text, anchors = html_to_view(source)
-        return Document(path, source, text, anchors=tuple(anchors), notes=notes)
-    return Document(path, source, source, notes=notes)
+        return Document(path, source, text, meta=meta, anchors=tuple(anchors), notes=notes)
+    return Document(path, source, source, meta=meta, notes=notes)
 
 
 def read_document(path: str, kind: str | None = None) -> Document:

@@ -147,18 +147,18 @@ class Linter:
             return FileResult(path, error=f"{path}: cannot read ({err.strerror or err})")
         return self.lint_bytes(path, data, kind)
 
-    def lint_bytes(self, path: str, data: bytes, kind: str | None = None) -> FileResult:
+    def lint_bytes(self, path: str, data: bytes, kind: str | None = None, meta: dict | None = None) -> FileResult:
         """One file's result; a bug met on the way is that file's one-line error, never the run's end."""
         try:
-            return self._lint_bytes(path, data, kind)
+            return self._lint_bytes(path, data, kind, meta)
         except Exception as err:
             if debugging():
                 raise
             return FileResult(path, error=internal_error(err, path), internal=True)
 
-    def _lint_bytes(self, path: str, data: bytes, kind: str | None) -> FileResult:
+    def _lint_bytes(self, path: str, data: bytes, kind: str | None, meta: dict | None = None) -> FileResult:
         try:
-            doc = reader.parse(path, data, kind)
+            doc = reader.parse(path, data, kind, meta)
         except reader.InputError as err:
             return FileResult(path, error=str(err))
         notes = list(doc.notes)
@@ -254,6 +254,27 @@ def _stories(linter: Linter, results: list[FileResult]) -> list:
             if result.features:
                 stories.append(StoryFeatures.from_json(json.loads(result.features)))
     return stories
+
+
+def lint_exports(linter: Linter, exports: list[str], errors: list[str], input_format: str | None = None,
+                 text_field: str | None = None, id_field: str | None = None) -> list[FileResult]:
+    """Every record of every export (lint/records.py), linted as an article; a bad record
+    or an unreadable export is a one-line error added to `errors`."""
+    from .records import Record, format_for, records
+
+    results = []
+    for path in exports:
+        try:
+            data = reader.read_bytes(path, linter.settings.max_file_size)
+        except reader.InputError as err:
+            errors.append(str(err))
+            continue
+        for record in records(path, data, format_for(path, input_format), text_field, id_field):
+            if isinstance(record, Record):
+                results.append(linter.lint_bytes(record.name, record.data, record.kind, record.meta))
+            else:
+                errors.append(record.message)
+    return results
 
 
 def read_together(linter: Linter, results: list[FileResult], one_story: bool = False, cache=None) -> list[list[str]]:
