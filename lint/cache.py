@@ -96,14 +96,15 @@ def prefilter_file(root: str) -> str:
 # -- what an entry must look like to be served ------------------------------------
 
 _FINDING_FIELDS = {name: int if name in ("line", "column", "end_line", "end_column") else str
-                   for name in Finding._fields if name != "related"}
+                   for name in Finding._fields if name not in ("related", "mark")}
 
 
 def _finding(data) -> Finding:
     """A Finding from its JSON, every field of the type it must have; ValueError if not."""
     finding = Finding.from_json(data)
     if any(type(getattr(finding, name)) is not kind for name, kind in _FINDING_FIELDS.items()) or not all(
-            type(r.path) is str and type(r.line) is int and type(r.note) is str for r in finding.related):
+            type(r.path) is str and type(r.line) is int and type(r.note) is str for r in finding.related) or not (
+            len(finding.mark) == 2 and all(type(x) is int for x in finding.mark)):
         raise ValueError("a finding of the wrong shape")
     return finding
 

@@ -224,6 +224,14 @@ def run(args) -> int:
         compiled_regex.save()   # kept like bytecode, not a result cache: --no-cache keeps it too
 
 
+def _terminal_width() -> int | None:
+    """The terminal's columns when stdout is one (os, not shutil: shutil imports bz2 and lzma)."""
+    try:
+        return os.get_terminal_size(sys.stdout.fileno()).columns if sys.stdout.isatty() else None
+    except (OSError, ValueError):
+        return None
+
+
 def _fix(linter, files: list[str], args) -> int:
     """--diff: print what the fixes would change (exit 1 when any would); --fix: write them."""
     from .fix import FixError, fix_file
@@ -314,8 +322,9 @@ def _run(args, settings: Settings, packs) -> int:
     stale = _apply_baseline(args, results)
     if args.write_baseline:
         return 2 if errors or any(r.error for r in results) else 0
+    width = _terminal_width() if not args.output_file and args.format == "text" else None
     report = Report(results, errors, statistics=args.statistics, quiet=args.quiet, stories=stories,
-                    rules=linter.rules, baseline_stale=stale)
+                    rules=linter.rules, baseline_stale=stale, width=width)
     if args.sources_only and args.format == "text":
         from .report.sources import render_table
 

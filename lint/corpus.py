@@ -689,6 +689,7 @@ def _finding(rule, path: str, line: int, column: int, excerpt: str, message: str
         path=path, line=line, column=column, end_line=line, end_column=column,
         rule=rule.code, name=rule.name, category=rule.category, severity=severity,
         message=message, excerpt=_shorten(excerpt, 160), pack=rule.pack, related=related,
+        mark=(0, len(_shorten(excerpt, 160))),   # the excerpt is the flagged words themselves
     )
 
 

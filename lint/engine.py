@@ -94,16 +94,33 @@ def make_finding(doc: Document, rule: Rule, hit: Hit) -> Finding:
         **dict(hit.values),
     }
     message = hit.message or message_template.fill(rule.message, fields)
+    excerpt, mark = _excerpt(doc, hit)
     return Finding(
         path=doc.path, line=line, column=column, end_line=end_line, end_column=end_column,
         rule=rule.code, name=rule.name, category=rule.category, severity=rule.severity,
-        message=message, excerpt=_excerpt(doc, hit), pack=rule.pack, related=hit.related,
+        message=message, excerpt=excerpt, pack=rule.pack, related=hit.related, mark=mark,
     )
 
 
-def _excerpt(doc: Document, hit: Hit) -> str:
+def _excerpt(doc: Document, hit: Hit) -> tuple[str, tuple[int, int]]:
+    """The flagged line (stripped), or, when it is longer than EXCERPT_CHARS, the stretch
+    of it centred on the match with "…" where it was cut; and where the match lies in it.
+
+    A match at column 268 of a paragraph typed on one line must be in its excerpt."""
     start, end = doc.lines[doc.line_index(hit.start)]
-    return _shorten(doc.text[start:end].strip(), EXCERPT_CHARS)
+    line = doc.text[start:end]
+    lead = len(line) - len(line.lstrip())
+    body = line.strip()
+    first = min(max(0, hit.start - start - lead), len(body))
+    last = min(max(first, hit.end - start - lead), len(body))   # a match over lines: marked to this one's end
+    if len(body) <= EXCERPT_CHARS:
+        return body, (first, last)
+    width = EXCERPT_CHARS - 2                                     # room for the two ellipses
+    centre = (first + min(last, first + width)) // 2
+    cut = max(0, min(centre - width // 2, len(body) - width))
+    text = ("…" if cut else "") + body[cut:cut + width] + ("…" if cut + width < len(body) else "")
+    shift = (1 if cut else 0) - cut
+    return text, (max(0, first + shift), min(len(text), max(first, last) + shift))
 
 
 def _shorten(text: str, limit: int) -> str:

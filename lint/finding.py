@@ -54,6 +54,7 @@ class Finding(NamedTuple):
     excerpt: str
     pack: str
     related: tuple[Related, ...] = ()
+    mark: tuple[int, int] = (0, 0)   # where the flagged words lie in `excerpt` (start, end offsets)
 
     def sort_key(self) -> tuple:
         # Where it is first, then every other field: two findings that differ at all
@@ -76,11 +77,13 @@ class Finding(NamedTuple):
             "excerpt": self.excerpt,
             "pack": self.pack,
             "related": [{"path": r.path, "line": r.line, "note": r.note} for r in self.related],
+            "excerpt_mark": list(self.mark),
         }
         return data
 
     @classmethod
     def from_json(cls, data: dict) -> "Finding":
         related = tuple(Related(r["path"], r["line"], r.get("note", "")) for r in data.get("related", ()))
-        fields = {k: data[k] for k in cls._fields if k != "related"}
-        return cls(**fields, related=related)
+        fields = {k: data[k] for k in cls._fields if k not in ("related", "mark")}
+        mark = data.get("excerpt_mark") or (0, 0)
+        return cls(**fields, related=related, mark=tuple(mark))

@@ -86,6 +86,8 @@ class CitedSource(NamedTuple):
             data["title"] = self.title
         if self.account:
             data["account"] = self.account
+        if self.rationale:   # the registry's why: here and in --explain, too long for a message line
+            data["rationale"] = self.rationale
         return data
 
 

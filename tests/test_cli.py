@@ -49,9 +49,11 @@ def test_json_contract(capsys, folder):
     finding = data["findings"][0]
     assert set(finding) == {
         "path", "line", "column", "end_line", "end_column", "rule", "name", "category",
-        "severity", "message", "excerpt", "pack", "related",
+        "severity", "message", "excerpt", "pack", "related", "excerpt_mark",
     }
     assert (finding["line"], finding["column"], finding["end_column"]) == (1, 1, 12)
+    first, last = finding["excerpt_mark"]
+    assert finding["excerpt"][first:last] == "Critics say"
     assert data["summary"] == {
         "files": 1, "findings": 1, "by_category": {"attribution": 1}, "by_severity": {"warning": 1},
     }

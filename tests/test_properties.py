@@ -12,7 +12,7 @@ import functools
 from hypothesis import HealthCheck, given, settings, strategies as st
 
 from lint import reader, segment
-from lint.engine import EXCERPT_CHARS, _shorten
+from lint.engine import EXCERPT_CHARS
 from lint.markdown_text import markdown_to_view
 
 PIECES = st.sampled_from([
@@ -98,9 +98,18 @@ def _check_findings(text: str, path: str) -> None:
         assert 1 <= f.line <= f.end_line <= len(source_lines), f
         assert 1 <= f.column <= len(source_lines[f.line - 1]) + 1, f
         assert f.end_line > f.line or f.end_column >= f.column, f
+        assert 0 <= f.mark[0] <= f.mark[1] <= len(f.excerpt), f
         if not path.endswith(".html"):
-            # The excerpt is the line the finding starts on, as the rules read it.
-            assert f.excerpt == _shorten(view_lines[f.line - 1].strip(), EXCERPT_CHARS), f
+            # The excerpt is the line the finding starts on, as the rules read it, or the
+            # stretch of it around the match; the mark lies on the flagged words.
+            line = view_lines[f.line - 1].strip()
+            assert len(f.excerpt) <= EXCERPT_CHARS and f.excerpt.strip("…") in line, f
+            if len(line) <= EXCERPT_CHARS:
+                assert f.excerpt == line, f
+            lead = len(view_lines[f.line - 1]) - len(view_lines[f.line - 1].lstrip())
+            if f.end_line == f.line and f.column - 1 >= lead and f.end_column > f.column:
+                words = view_lines[f.line - 1][f.column - 1:f.end_column - 1].strip()
+                assert words.startswith(f.excerpt[f.mark[0]:f.mark[1]].strip().rstrip("…")), f
 
 
 @SETTINGS

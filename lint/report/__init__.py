@@ -12,7 +12,7 @@ JSON_VERSION = "1"
 class Report:
     def __init__(self, files: list[FileResult], errors: list[str] | None = None, statistics: bool = False,
                  quiet: bool = False, stories: list[list[str]] | None = None, rules: list | None = None,
-                 baseline_stale: int | None = None):
+                 baseline_stale: int | None = None, width: int | None = None):
         # Every text made printable once, here, for every format (report/printable.py).
         self.files = [_legible_result(r) for r in files]
         self.errors = [legible(e) for e in errors or []]     # paths that could not be linted at all
@@ -21,6 +21,7 @@ class Report:
         self.stories = [[legible(p) for p in story] for story in stories or []]   # files read as one story
         self.rules = rules or []       # the rules that ran (SARIF describes each)
         self.baseline_stale = baseline_stale   # baseline entries that matched nothing (None: no baseline)
+        self.width = width             # the terminal's columns, when the text goes to one
 
     @property
     def findings(self) -> list[Finding]:

@@ -28,7 +28,10 @@ def styled(report: Report) -> list[list[Piece]]:
         if report.quiet:
             continue
         if f.excerpt:
-            lines.append([("    | ", "dim"), (escaped(f.excerpt), "dim")])
+            excerpt, caret = _excerpt_lines(f.excerpt, f.mark, report.width)
+            lines.append([("    | ", "dim"), (excerpt, "dim")])
+            if caret:
+                lines.append([("    | ", "dim"), (caret, "bold red")])
         for r in f.related:
             note = f" ({r.note})" if r.note else ""
             lines.append([("    ↳ ", "dim"), (escaped(f"{r.path}:{r.line}{note}"), "dim")])
@@ -49,6 +52,35 @@ def styled(report: Report) -> list[list[Piece]]:
     if not report.quiet:   # --quiet: the findings (and errors) only, as ruff -q
         lines.extend(_summary(report, findings))
     return lines
+
+
+def _excerpt_lines(excerpt: str, mark: tuple[int, int], width: int | None) -> tuple[str, str]:
+    """The excerpt (escaped, cut to the terminal around the flagged words) and a caret
+    line under those words, as ruff and rustc mark a span."""
+    first, last = mark
+    room = (width - 6) if width else None   # after the "    | " gutter
+    if room and len(excerpt) > room > 20:
+        cut = max(0, min((first + last) // 2 - room // 2, len(excerpt) - room + 1))
+        head = "…" if cut else ""
+        tail = "…" if cut + room - 1 < len(excerpt) else ""
+        body = excerpt[cut:cut + room - len(head) - len(tail)]
+        first, last = first - cut + len(head), last - cut + len(head)
+        excerpt = head + body + tail
+    shown = escaped(excerpt)
+    first, last = max(0, min(first, len(excerpt))), max(0, min(last, len(excerpt)))
+    if last <= first and not (0 < first <= len(excerpt)):
+        return shown, ""
+    start = _cells(escaped(excerpt[:first]))
+    return shown, " " * start + "^" * max(1, _cells(escaped(excerpt[first:last])))
+
+
+def _cells(text: str) -> int:
+    """Terminal columns: East Asian wide characters take two, combining marks none."""
+    import unicodedata
+
+    if text.isascii():
+        return len(text)
+    return sum(0 if unicodedata.combining(c) else 2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
 
 
 def _statistics(findings) -> list[list[Piece]]:
