@@ -48,7 +48,7 @@ CATEGORIES = (
 )
 RULE_KEYS = ("code", "name", "category", "severity", "kind", "message", "why", "link", "examples", "fix")
 REQUIRED_RULE_KEYS = ("code", "name", "category", "severity", "kind", "message", "why", "examples")
-PACK_KEYS = ("pack", "prefix", "description", "lexicons", "rules")
+PACK_KEYS = ("pack", "prefix", "description", "lexicons", "categories", "rules")
 # Options that hold literal text, never patterns: a lexicon name there is left alone.
 LITERAL_OPTIONS = ("phrases",)
 _LEXICON_NAME = compiled_regex.compile(r"^[a-z][a-z0-9_]*$")
@@ -98,6 +98,7 @@ class Pack(NamedTuple):
     description: str
     path: str
     rules: tuple[Rule, ...]
+    categories: dict = {}   # categories this pack adds to the built-in ones: name -> description
 
 
 @lru_cache(maxsize=1)   # resolving the path is an lstat per folder above it
@@ -207,11 +208,28 @@ def _build_pack(path: str, data: dict, overrides: dict) -> Pack:
     if not isinstance(data["rules"], list) or not data["rules"]:
         raise PackError(f"{path}: key 'rules': must be a non-empty list")
     lexicons = _lexicons(path, data.get("lexicons"))
+    categories = _categories(path, data.get("categories"))
     rules = tuple(
-        _build_rule(path, pack_id, prefix, index, spec, overrides, lexicons)
+        _build_rule(path, pack_id, prefix, index, spec, overrides, lexicons, categories)
         for index, spec in enumerate(data["rules"])
     )
-    return Pack(pack_id, prefix, str(data.get("description", "")), str(path), rules)
+    return Pack(pack_id, prefix, str(data.get("description", "")), str(path), rules, categories)
+
+
+def _categories(path: str, data) -> dict[str, str]:
+    """A pack's own categories (a newsroom's "legal" or "style"), each with what it means."""
+    if data is None:
+        return {}
+    if not isinstance(data, dict) or not data:
+        raise PackError(f"{path}: key 'categories': must be a mapping of names to descriptions")
+    for name, description in data.items():
+        if not isinstance(name, str) or not _KEBAB.match(name):
+            raise PackError(f"{path}: category {name!r}: a name is kebab-case (like house-style)")
+        if name in CATEGORIES:
+            raise PackError(f"{path}: category '{name}': already a built-in category")
+        if not isinstance(description, str) or not description.strip():
+            raise PackError(f"{path}: category '{name}': give a description (what its rules flag)")
+    return {name: description.strip() for name, description in data.items()}
 
 
 def _lexicons(path: str, data) -> dict[str, str]:
@@ -250,7 +268,7 @@ def _expand(value, lexicons: dict[str, str], fail, key: str):
 
 
 def _build_rule(path: str, pack_id: str, prefix: str, index: int, spec, overrides: dict,
-                lexicons: dict[str, str] | None = None) -> Rule:
+                lexicons: dict[str, str] | None = None, categories: dict[str, str] | None = None) -> Rule:
     label = f"rule #{index + 1}"
     if not isinstance(spec, dict):
         raise PackError(f"{path}: {label}: a rule must be a mapping")
@@ -270,8 +288,10 @@ def _build_rule(path: str, pack_id: str, prefix: str, index: int, spec, override
         raise fail("code", f"'{code}' must be letters then digits and start with the pack prefix '{prefix}'")
     if not _KEBAB.match(name):
         raise fail("name", f"'{name}' must be kebab-case (like weasel-wording)")
-    if spec["category"] not in CATEGORIES:
-        raise fail("category", f"'{spec['category']}' is not one of {', '.join(CATEGORIES)}")
+    known = (*CATEGORIES, *(categories or {}))
+    if spec["category"] not in known:
+        raise fail("category", f"'{spec['category']}' is not one of {', '.join(known)} "
+                               "(a pack may add its own under 'categories')")
     if spec["severity"] not in SEVERITIES:
         raise fail("severity", f"'{spec['severity']}' is not one of {', '.join(SEVERITIES)}")
     kinds = registry()
