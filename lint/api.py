@@ -40,13 +40,12 @@ def lint_paths(paths: list[str], settings: Settings | None = None, packs: list[P
     """Files and folders, as `newslint PATHS` lints them (exports such as .jsonl, .csv, feeds and
     .docx as their records); with `together`, the articles are also read against each other.
     A path that does not exist is a FileResult with `error` set."""
-    from .records import format_for
+    from .records import split_exports
     from .runner import Linter, discover, lint_exports, lint_files, read_together
 
     settings = settings or Settings()
     files, errors, _ = discover(list(paths), settings)   # what a folder held that is no file: not linted
-    exports = [f for f in files if format_for(f, None)]  # JSON Lines, CSV, feeds, .docx: records
-    files = [f for f in files if f not in set(exports)]
+    files, exports = split_exports(files, None)   # JSON Lines, CSV, feeds, .docx: read as records
     linter = Linter(packs if packs is not None else default_packs(settings), settings,
                     corpus=together and (len(files) >= 2 or bool(exports)))
     results = lint_files(linter, files, jobs)

@@ -287,10 +287,9 @@ def _run(args, settings: Settings, packs) -> int:
             from .report.printable import escaped
 
             print(f"newslint: note: {escaped(note)}", file=sys.stderr)
-    from .records import format_for
+    from .records import split_exports
 
-    exports = [f for f in files if format_for(f, args.input_format)]
-    files = [f for f in files if f not in set(exports)]
+    files, exports = split_exports(files, args.input_format)
     fix_failed = False
     if args.fix or args.diff:
         fixing = _fix(Linter(packs, settings, corpus=False), files, args)

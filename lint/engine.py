@@ -120,7 +120,7 @@ def _excerpt(doc: Document, hit: Hit) -> tuple[str, tuple[int, int]]:
     cut = max(0, min(centre - width // 2, len(body) - width))
     text = ("…" if cut else "") + body[cut:cut + width] + ("…" if cut + width < len(body) else "")
     shift = (1 if cut else 0) - cut
-    return text, (max(0, first + shift), min(len(text), max(first, last) + shift))
+    return text, (max(0, first + shift), min(len(text), last + shift))
 
 
 def _shorten(text: str, limit: int) -> str:

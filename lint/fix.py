@@ -26,9 +26,6 @@ MAX_REMOVED_SHARE = 0.5
 MAX_WORDS_BESIDE = 20
 _NEWLINE = re.compile(r"\r\n|\r|\n")
 _TAG = re.compile(r"<[^>]*>|&nbsp;|&#160;")
-# Longest first: the UTF-32 LE mark begins with the UTF-16 LE one.
-_BOMS = ((b"\xff\xfe\x00\x00", "utf-32-le"), (b"\x00\x00\xfe\xff", "utf-32-be"), (b"\xef\xbb\xbf", "utf-8"),
-         (b"\xff\xfe", "utf-16-le"), (b"\xfe\xff", "utf-16-be"))
 
 
 class Fix(NamedTuple):
@@ -72,18 +69,12 @@ class Source(NamedTuple):
 
     @classmethod
     def of(cls, data: bytes) -> "Source":
-        for bom, encoding in _BOMS:
-            if data.startswith(bom):
-                return cls(data[len(bom):].decode(encoding, "surrogatepass"), encoding, bom)
-        bom = b""
-        body = data
-        try:
-            return cls(body.decode("utf-8"), "utf-8", bom)
-        except UnicodeDecodeError:
-            try:
-                return cls(body.decode("cp1252"), "cp1252", bom)
-            except UnicodeDecodeError:
-                return cls(body.decode("latin-1"), "latin-1", bom)
+        """Decoded as the reader decodes it (lint/reader.py), so positions agree; UnicodeDecodeError
+        for bytes that break the encoding their byte order mark names."""
+        from .reader import decode_as_written
+
+        text, bom, encoding, _ = decode_as_written(data)
+        return cls(text, encoding, bom)
 
     def encode(self, text: str) -> bytes:
         return self.bom + text.encode(self.encoding, "surrogatepass" if self.encoding.startswith("utf") else "strict")
@@ -284,7 +275,10 @@ def fix_file(linter, path: str, unsafe: bool, write: bool) -> Fixed | None:
     fixes = {rule.code: rule.fix for rule in linter.rules_for(path) if rule.fix is not None}
     if not fixes:
         return None
-    source = Source.of(data)
+    try:
+        source = Source.of(data)
+    except UnicodeDecodeError:
+        return None   # unreadable: its lint result says so, and there is nothing to fix
     text, count = source.text, 0
     is_html = os.path.splitext(path)[1].lower() in reader.HTML
     for _ in range(3):   # a removal can bring two flagged stretches together: fix again on the result

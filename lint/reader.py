@@ -19,36 +19,44 @@ class InputError(Exception):
 
 
 # Byte order marks of the encodings with NUL bytes in their text, longest first:
-# UTF-32's little-endian mark starts with UTF-16's.
-_BOMS = ((b"\xff\xfe\x00\x00", "utf-32"), (b"\x00\x00\xfe\xff", "utf-32"),
-         (b"\xff\xfe", "utf-16"), (b"\xfe\xff", "utf-16"))
+# UTF-32's little-endian mark starts with UTF-16's. Each with the codec for what follows it.
+_BOMS = ((b"\xff\xfe\x00\x00", "utf-32-le"), (b"\x00\x00\xfe\xff", "utf-32-be"),
+         (b"\xff\xfe", "utf-16-le"), (b"\xfe\xff", "utf-16-be"))
+_UTF8_BOM = b"\xef\xbb\xbf"
 
 
-def decode(data: bytes, path: str) -> tuple[str, tuple[str, ...]]:
-    for bom, encoding in _BOMS:
+def decode_as_written(data: bytes) -> tuple[str, bytes, str, int | None]:
+    """(text, byte order mark, codec, where UTF-8 failed or None): the file's text with
+    its mark dropped and its newlines as written. The fixer writes a file back with the
+    same mark and codec; `decode` normalises newlines for the linter. Raises
+    UnicodeDecodeError for bytes that break the encoding their mark names."""
+    for bom, codec in _BOMS:
         if data.startswith(bom):
-            try:   # the codec reads the mark for the byte order, and drops it
-                text = data.decode(encoding)
-            except UnicodeDecodeError as err:
-                raise InputError(f"{path}: not valid {encoding.upper()} (byte {err.start}) after its byte "
-                                 "order mark, skipped") from None
-            return _newlines(text), ()
-    if b"\x00" in data[:8192]:
-        raise InputError(f"{path}: binary file (contains NUL bytes), skipped")
+            return data[len(bom):].decode(codec), bom, codec, None
     try:
-        text = data.decode("utf-8")
-        notes: tuple[str, ...] = ()
+        bom = _UTF8_BOM if data.startswith(_UTF8_BOM) else b""
+        return data[len(bom):].decode("utf-8"), bom, "utf-8", None
     except UnicodeDecodeError as err:
         # Old archives are often Windows-1252; cp1252 leaves five bytes undefined,
         # so latin-1 is the last resort that never fails.
         try:
-            text = data.decode("cp1252")
-            encoding = "cp1252"
+            return data.decode("cp1252"), b"", "cp1252", err.start + len(bom)
         except UnicodeDecodeError:
-            text = data.decode("latin-1")
-            encoding = "latin-1"
-        notes = (f"not valid UTF-8 (byte {err.start}); decoded as {encoding}",)
-    return _newlines(text.removeprefix("\ufeff")), notes
+            return data.decode("latin-1"), b"", "latin-1", err.start + len(bom)
+
+
+def decode(data: bytes, path: str) -> tuple[str, tuple[str, ...]]:
+    marked = next(((bom, codec) for bom, codec in _BOMS if data.startswith(bom)), None)
+    if marked is None and b"\x00" in data[:8192]:
+        raise InputError(f"{path}: binary file (contains NUL bytes), skipped")
+    try:
+        text, _, encoding, bad_at = decode_as_written(data)
+    except UnicodeDecodeError as err:
+        bom, codec = marked
+        raise InputError(f"{path}: not valid {codec[:6].upper()} (byte {err.start + len(bom)}) after its byte "
+                         "order mark, skipped") from None
+    notes = () if bad_at is None else (f"not valid UTF-8 (byte {bad_at}); decoded as {encoding}",)
+    return _newlines(text), notes
 
 
 def _newlines(text: str) -> str:

@@ -42,6 +42,14 @@ def format_for(path: str, forced: str | None) -> str | None:
     return forced or EXTENSIONS.get(os.path.splitext(path)[1].lower())
 
 
+def split_exports(files: list[str], forced: str | None) -> tuple[list[str], list[str]]:
+    """(article files, exports), in their order: what the walker found, by what it holds."""
+    articles, exports = [], []
+    for path in files:
+        (exports if format_for(path, forced) else articles).append(path)
+    return articles, exports
+
+
 def records(path: str, data: bytes, fmt: str, text_field: str | None = None,
             id_field: str | None = None) -> Iterator[Record | RecordError]:
     if fmt == "jsonl":

@@ -29,9 +29,14 @@ SEVERITY = {"error": lsp.DiagnosticSeverity.Error, "warning": lsp.DiagnosticSeve
             "info": lsp.DiagnosticSeverity.Information}
 
 
+def utf16_len(text: str) -> int:
+    """Length in UTF-16 code units, which LSP positions count (an emoji is two)."""
+    return len(text.encode("utf-16-le")) // 2
+
+
 def utf16_column(line: str, column: int) -> int:
-    """A 1-based code-point column as LSP's 0-based UTF-16 offset (an emoji counts two)."""
-    return len(line[: column - 1].encode("utf-16-le")) // 2
+    """A 1-based code-point column as LSP's 0-based UTF-16 offset."""
+    return utf16_len(line[: column - 1])
 
 
 class Workspace:
@@ -111,7 +116,7 @@ def suppress_actions(uri: str, text: str, diagnostic: lsp.Diagnostic) -> list[ls
     lines = text.split("\n")
     if uri.endswith(".txt"):
         # Plain text has no comments: the directive goes at the end of the flagged line.
-        end = len(lines[line].encode("utf-16-le")) // 2 if line < len(lines) else 0
+        end = utf16_len(lines[line]) if line < len(lines) else 0
         here = lsp.TextEdit(range=lsp.Range(lsp.Position(line, end), lsp.Position(line, end)), new_text=f"  newslint: ignore {code}")
     else:
         here = lsp.TextEdit(range=lsp.Range(lsp.Position(line, 0), lsp.Position(line, 0)),
@@ -143,7 +148,7 @@ def fix_edits(uri: str, text: str, result: FileResult, linter: Linter, only: lsp
 
     def position(offset: int) -> lsp.Position:
         line = bisect.bisect_right(starts, offset) - 1
-        return lsp.Position(line=line, character=len(text[starts[line]:offset].encode("utf-16-le")) // 2)
+        return lsp.Position(line=line, character=utf16_len(text[starts[line]:offset]))
 
     return [lsp.TextEdit(range=lsp.Range(position(e.start), position(e.end)), new_text=e.text)
             for e in edits_for(source, findings, fixes, is_html, unsafe=False)]

@@ -25,6 +25,28 @@ def check_seeds():
     return module
 
 
+@pytest.fixture
+def fresh_pattern_store(monkeypatch, tmp_path):
+    """lint.compiled_regex as in a process that has kept nothing yet, its store in
+    tmp_path: (store path, restart), where restart() starts such a process again."""
+    import sys
+
+    from lint import compiled_regex
+
+    def restart():
+        monkeypatch.setattr(compiled_regex, "_KEPT", {})
+        monkeypatch.setattr(compiled_regex, "_BUILT", {})
+        monkeypatch.setattr(compiled_regex, "_BUILDERS", {})
+        monkeypatch.setattr(compiled_regex, "_USED", set())
+        monkeypatch.setattr(compiled_regex, "_state", {"loaded": False, "learned": False})
+
+    store = tmp_path / "compiled_regex.json"
+    monkeypatch.setattr(compiled_regex, "store_path", lambda: store)
+    monkeypatch.setattr(sys, "dont_write_bytecode", False)
+    restart()
+    return store, restart
+
+
 @pytest.fixture(scope="session")
 def packs():
     return load_packs([builtin_rules_dir()])

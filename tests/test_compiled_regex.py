@@ -22,30 +22,13 @@ PATTERNS = [
 ]
 
 
-@pytest.fixture
-def fresh(monkeypatch, tmp_path):
-    """A process that has kept nothing yet, writing to a store in tmp_path."""
-    def restart():
-        monkeypatch.setattr(compiled_regex, "_KEPT", {})
-        monkeypatch.setattr(compiled_regex, "_BUILT", {})
-        monkeypatch.setattr(compiled_regex, "_BUILDERS", {})
-        monkeypatch.setattr(compiled_regex, "_USED", set())
-        monkeypatch.setattr(compiled_regex, "_state", {"loaded": False, "learned": False})
-
-    store = tmp_path / "compiled_regex.json"
-    monkeypatch.setattr(compiled_regex, "store_path", lambda: store)
-    monkeypatch.setattr(sys, "dont_write_bytecode", False)
-    restart()
-    return store, restart
-
-
 def _same(a: re.Pattern, b: re.Pattern, text: str) -> None:
     assert (a.pattern, a.flags, a.groups, dict(a.groupindex)) == (b.pattern, b.flags, b.groups, dict(b.groupindex))
     assert [m.groups() + (m.span(),) for m in a.finditer(text)] == [m.groups() + (m.span(),) for m in b.finditer(text)]
 
 
-def test_kept_code_gives_the_same_pattern_without_parsing(fresh, monkeypatch):
-    store, restart = fresh
+def test_kept_code_gives_the_same_pattern_without_parsing(fresh_pattern_store, monkeypatch):
+    store, restart = fresh_pattern_store
     source = registry.default_registry().matcher().pattern   # the biggest pattern newslint compiles
     patterns = PATTERNS + [(source, 0)]
     for pattern, flags in patterns:
@@ -62,21 +45,21 @@ def test_kept_code_gives_the_same_pattern_without_parsing(fresh, monkeypatch):
     assert not compiled_regex._state["learned"]
 
 
-def test_a_pattern_that_does_not_compile_raises_as_re_does(fresh):
+def test_a_pattern_that_does_not_compile_raises_as_re_does(fresh_pattern_store):
     with pytest.raises(re.error):
         compiled_regex.compile(r"(unclosed")
 
 
 @pytest.mark.parametrize("damage", ["not json", '{"engine": "x", "patterns": {}}', "[1, 2]"])
-def test_a_damaged_or_foreign_store_only_costs_time(fresh, damage):
-    store, _ = fresh
+def test_a_damaged_or_foreign_store_only_costs_time(fresh_pattern_store, damage):
+    store, _ = fresh_pattern_store
     store.write_text(damage)
     for pattern, flags in PATTERNS:
         _same(compiled_regex.compile(pattern, flags), re.compile(pattern, flags), SEED)
 
 
-def test_code_the_engine_rejects_is_compiled_afresh(fresh):
-    store, _ = fresh
+def test_code_the_engine_rejects_is_compiled_afresh(fresh_pattern_store):
+    store, _ = fresh_pattern_store
     pattern, flags = PATTERNS[0]
     broken = base64.b64encode(array("I", [1, 2, 3]).tobytes()).decode()
     store.write_bytes(seal(json.dumps({"engine": compiled_regex._ENGINE, "built": {},
@@ -85,8 +68,8 @@ def test_code_the_engine_rejects_is_compiled_afresh(fresh):
     _same(compiled_regex.compile(pattern, flags), re.compile(pattern, flags), SEED)
 
 
-def test_nothing_is_written_under_pythondontwritebytecode(fresh, monkeypatch):
-    store, _ = fresh
+def test_nothing_is_written_under_pythondontwritebytecode(fresh_pattern_store, monkeypatch):
+    store, _ = fresh_pattern_store
     monkeypatch.setattr(sys, "dont_write_bytecode", True)
     compiled_regex.compile(*PATTERNS[0])
     compiled_regex.save()
@@ -100,8 +83,8 @@ def test_the_store_sits_beside_the_bytecode(monkeypatch, tmp_path):
     assert Path(compiled_regex.store_path()).is_relative_to(tmp_path)
 
 
-def test_a_built_pattern_is_kept_by_its_parts_and_the_code_that_builds_it(fresh, tmp_path, monkeypatch):
-    store, restart = fresh
+def test_a_built_pattern_is_kept_by_its_parts_and_the_code_that_builds_it(fresh_pattern_store, tmp_path, monkeypatch):
+    store, restart = fresh_pattern_store
     names = sorted(s.name for s in registry.default_registry())
     module = tmp_path / "builder_mod.py"
     module.write_text("MADE = []\ndef build(parts):\n    MADE.append(1)\n    return '|'.join(parts)\n")
@@ -125,11 +108,11 @@ def test_a_built_pattern_is_kept_by_its_parts_and_the_code_that_builds_it(fresh,
     assert compiled_regex.compile(b"x+") == re.compile(b"x+")             # bytes: as re does
 
 
-def test_a_killed_writers_temporary_file_is_cleared_by_a_later_save(fresh):
+def test_a_killed_writers_temporary_file_is_cleared_by_a_later_save(fresh_pattern_store):
     import os
     import time
 
-    store, _ = fresh
+    store, _ = fresh_pattern_store
     old, writing = store.parent / ".tmp-killed", store.parent / ".tmp-writing"
     old.write_text("")
     writing.write_text("")

@@ -33,7 +33,7 @@ def test_a_short_fuzzing_run_has_no_crash_and_no_overrun():
 def _saved_cases() -> list[str]:
     if not os.path.isdir(CASES):
         return []
-    return sorted(os.path.join(CASES, n) for n in os.listdir(CASES) if not n.endswith((".why", ".md~")) and n != "README.md")
+    return sorted(os.path.join(CASES, n) for n in os.listdir(CASES) if not n.endswith(".why") and n != "README.md")
 
 
 @pytest.mark.parametrize("case", _saved_cases(), ids=os.path.basename)

@@ -173,25 +173,8 @@ def test_damaged_pattern_analyses_never_change_a_match(tmp_path, clean_analyses)
         assert matches() == expected, f"damage {n}"
 
 
-@pytest.fixture
-def store(monkeypatch, tmp_path):
-    """compiled_regex as in a fresh process, its store in tmp_path; `restart` starts again."""
-    def restart():
-        monkeypatch.setattr(compiled_regex, "_KEPT", {})
-        monkeypatch.setattr(compiled_regex, "_BUILT", {})
-        monkeypatch.setattr(compiled_regex, "_BUILDERS", {})
-        monkeypatch.setattr(compiled_regex, "_USED", set())
-        monkeypatch.setattr(compiled_regex, "_state", {"loaded": False, "learned": False})
-
-    path = tmp_path / "compiled_regex.json"
-    monkeypatch.setattr(compiled_regex, "store_path", lambda: path)
-    monkeypatch.setattr(sys, "dont_write_bytecode", False)
-    restart()
-    return path, restart
-
-
-def test_a_damaged_pattern_store_never_changes_a_pattern(store):
-    path, restart = store
+def test_a_damaged_pattern_store_never_changes_a_pattern(fresh_pattern_store):
+    path, restart = fresh_pattern_store
     patterns = [(r"(?P<who>[A-Z]\w+) (?:said|told) (?P<whom>\w+)", 0), (r"(a)(b)?(c)", re.I),
                 (registry.default_registry().matcher().pattern, 0)]
     text = (SEEDS / "002_382a15d2e6cbff16.txt").read_text(encoding="utf-8") + " Reuters told Bob. abc AC"
@@ -213,8 +196,8 @@ def test_a_damaged_pattern_store_never_changes_a_pattern(store):
             same(compiled_regex.compile(pattern, flags), pattern, flags)
 
 
-def test_a_pattern_store_with_wrong_group_counts_is_not_used(store):
-    path, restart = store
+def test_a_pattern_store_with_wrong_group_counts_is_not_used(fresh_pattern_store):
+    path, restart = fresh_pattern_store
     pattern = r"(a)(b)?(c)"
     compiled_regex.compile(pattern)
     compiled_regex.save()

@@ -67,8 +67,7 @@ def render(report: Report) -> str:
     anchors = {r.path: index for index, r in enumerate(files)}
     categories = sorted({f.category for r in files for f in r.findings})
     style = {c: (COLOURS[i % len(COLOURS)], STYLES[i % len(STYLES)]) for i, c in enumerate(categories)}
-    counter = iter(range(1, 1 << 62))
-    ids = {id(f): f"f{next(counter)}" for r in files for f in r.findings}
+    ids = {id(f): f"f{n}" for n, f in enumerate((f for r in files for f in r.findings), 1)}
     parts = [
         "<!DOCTYPE html><html lang=en><head><meta charset=utf-8>",
         "<meta name=viewport content='width=device-width,initial-scale=1'><title>newslint report</title>",
