@@ -192,6 +192,8 @@ def entry() -> None:
 def settings_for(args) -> Settings:
     config_path = args.config or find_config(os.getcwd())
     if args.config and not os.path.isfile(config_path):
+        if os.path.exists(config_path):   # a folder or a FIFO: never opened, a FIFO would block
+            raise ConfigError(f"{args.config}: cannot read config (not a regular file)")
         raise ConfigError(f"{args.config}: config file not found")
     settings = load_config(config_path)
     if args.select is not None:

@@ -17,7 +17,9 @@ here (it would otherwise recurse into a RecursionError after seconds).
 """
 from __future__ import annotations
 
+import os
 import re
+import stat
 
 # What aliases may add to one document, counted as characters of copied scalars
 # (a mapping or list counts 1): a pack may share a list or two by anchor; a
@@ -43,8 +45,13 @@ class YamlError(ValueError):
 
 
 def read_bytes(path: str, limit: int = FILE_LIMIT) -> bytes:
-    """A YAML file's bytes, or YamlError when it is larger than `limit` (the rest is never read)."""
-    with open(path, "rb") as handle:
+    """A YAML file's bytes, or YamlError when it is larger than `limit` (the rest is never read)
+    or not a regular file (a FIFO named `x.yaml` in a rules folder must not block the run)."""
+    # O_NONBLOCK: opening a FIFO must not wait for a writer that may never come.
+    fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
+    with os.fdopen(fd, "rb") as handle:
+        if not stat.S_ISREG(os.fstat(fd).st_mode):
+            raise YamlError("not a regular file (a FIFO, socket or device)")
         raw = handle.read(limit + 1)
     if len(raw) > limit:
         raise YamlError(f"too large (over {limit:,} bytes)")

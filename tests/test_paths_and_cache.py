@@ -323,6 +323,23 @@ def test_reading_a_fifo_never_waits(tmp_path):
     assert outcome == [f"{tmp_path / 'pipe.txt'}: a FIFO (named pipe), not a regular file; skipped"]
 
 
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no FIFOs here")
+@pytest.mark.parametrize("where", ["rules", "config"])
+def test_a_fifo_where_a_pack_or_config_is_read_is_an_error_never_a_wait(tmp_path, where):
+    shutil.copy(SEEDS / "000_ad989706a9c6ca24.txt", tmp_path / "a.txt")
+    if where == "rules":
+        (tmp_path / "packs").mkdir()
+        os.mkfifo(tmp_path / "packs" / "house.yaml")   # no writer: a plain open() would block for ever
+        args, named = ["--rules", "packs"], os.path.join("packs", "house.yaml")
+    else:
+        os.mkfifo(tmp_path / "newslint.yaml")
+        args, named = ["--config", "newslint.yaml"], "newslint.yaml"
+    run = _newslint(["a.txt", "--no-cache", *args], tmp_path, _env(tmp_path / "pyc"), timeout=60)
+    out = (run.stdout + run.stderr).decode()
+    assert run.returncode == 2 and "Traceback" not in out
+    assert f"{named}: cannot read" in out and "not a regular file" in out
+
+
 ODD_NAMES = [b"bad\xff\xfename.txt", b"two\nlines.txt:1:1: NL999 [error] forged.txt", b"bell\x07esc\x1b[31m.txt"]
 
 
