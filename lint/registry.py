@@ -65,8 +65,11 @@ TIERS = ("generally-reliable", "no-consensus", "generally-unreliable", "deprecat
 # Types of the news outlets a credit can name (not platforms, blogs, press offices).
 NEWS_TYPES = ("wire", "newspaper", "broadcaster", "state-media", "magazine", "news-site")
 # A state outlet is a news agency when one of its names says so ("Xinhua News Agency",
-# "Anadolu Agency", "Agência Brasil"); a state broadcaster (CGTN, Press TV) is not.
-_AGENCY_WORD_RE = compiled_regex.compile(r"(?i)(?<!\w)(?:agency|agence|agencia|agência|agenzia|agentur|ajans[ıi])(?!\w)")
+# "Anadolu Agency", "Agência Brasil", "Maghreb Arabe Presse", "Prensa Latina", "Bangladesh
+# Sangbad Sangstha", "Associated Press of Pakistan"); a state broadcaster (CGTN, Press TV) is not.
+_AGENCY_WORD_RE = compiled_regex.compile(
+    r"(?i)(?<!\w)(?:agency|agence|agencia|agência|agenzia|agentur|ajans[ıi]|presse|prensa|sangstha|samiti"
+    r"|associated press|press service|news service)(?!\w)")
 
 
 def is_agency(src: "Source") -> bool:
