@@ -234,12 +234,14 @@ def _names_present(registry, roles: set[str], words: frozenset) -> bool:
     """Whether every word of some name or alias of a source in `roles` is in `words`."""
     cached = _NAME_WORDS.get(id(registry))
     if cached is None or cached[0] is not registry:
-        by_role: dict[str, list[frozenset]] = {}
+        by_role: dict[str, set[frozenset]] = {role: set() for role in ROLES}
         for src in registry.sources:
-            names = [_name_words(n) for n in src.names()]
-            for role, test in ROLES.items():
-                if test(src):
-                    by_role.setdefault(role, []).extend(n for n in names if n)
+            roles = [role for role, test in ROLES.items() if test(src)]
+            if roles:   # names and aliases (roles never take a domain), each word set once
+                names = {_name_words(n) for n in (src.name, *src.aliases)}
+                names.discard(frozenset())
+                for role in roles:
+                    by_role[role] |= names
         cached = _NAME_WORDS[id(registry)] = (registry, by_role)
     global _PRESENT
     known_words, known_registry, answers = _PRESENT
