@@ -189,6 +189,28 @@ def test_an_ambiguous_short_name_in_a_menu_is_not_a_byline():
     byline = "The party's chief said talks would resume after the budget session ends next week.\nPTI\n| July 9, 2025 | Updated 08:24 IST\n"
     assert codes(byline, only=("NL102",)) == [(2, "NL102")]
     assert codes("Tags\nWorld\nReuters\nTrade\n", only=("NL102",)) == [(3, "NL102")]  # unambiguous
+    city = "Bihar records 749 new cases in a day as the capital tightens its rules\nPTI\nPatna\n" + byline.split("\n")[0] + "\n"
+    assert codes(city, only=("NL102",)) == [(2, "NL102")]   # a byline over its city, not a menu
+
+
+def test_a_two_word_menu_line_is_no_headline_for_a_provider_line():
+    page = HEADED.replace("Lifestyle\n", "Odd News\nABC News\n")
+    assert codes(page, only=("NL104",)) == [(6, "NL104")]   # "Medical Daily", not the menu's "ABC News"
+
+
+def test_a_name_that_starts_with_the_is_found_after_the_layouts_the():
+    assert codes("By Lena Park, The Hill\n", only=("NL102",)) == [(1, "NL102")]
+    body = "The minister said the new rules would take effect from the first of next month.\n"
+    assert codes(body + "News\n", only=("NL105",)) == []    # not "The News"
+    assert codes(body + "Times\n", only=("NL105",)) == []   # not "The Times"
+
+
+def test_national_agencies_named_in_their_own_words_are_agencies():
+    reg = default_registry()
+    agency = {s.name for s in reg if is_agency(s)}
+    assert {"Maghreb Arabe Presse", "Prensa Latina", "Bangladesh Sangbad Sangstha", "Associated Press of Pakistan",
+            "Algérie Presse Service", "Kuwait News Agency", "Jiji Press", "Dow Jones Newswires"} <= agency
+    assert not {"Press TV", "China Central Television", "TRT World", "Voice of America"} & agency
 
 
 # ----------------------------------------------------------------------------- layouts on realistic copy

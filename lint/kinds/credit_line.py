@@ -38,9 +38,10 @@ roles anywhere, by the registry's matcher ([aggregator]: a provider line only on
 aggregator's page).
 
 A name that is also an everyday abbreviation, a word or a party (the registry's
-`context_required` aliases: "PTI", "PA", "Stuff") found beside a short line without
-digits (a menu, a tag list, a share widget) is a menu item or the site's own name, not a
-credit, and is dropped; a byline over its date line stays.
+`context_required` aliases: "PTI", "PA", "MAP") found alone between two short lines
+without digits (a menu, a tag list) is a menu item, not a credit, and is dropped; a
+byline over its date line ("PTI" over "| July 9, 2025 | Updated 08:24 IST") or its city
+stays.
 
 The patterns are ordinary regular expressions (compiled once, prefiltered by the words
 their layout needs, lint/matcher.py); no registry name is compiled into them, so a
@@ -69,7 +70,7 @@ _START = r"(?<![\w&'’.])"  # a name starts a word: no attempt from inside one 
 _SHAPE = rf"{_START}{_WORD}(?:(?:[ \t]+|-){_WORD}){{0,5}}"  # greedy where it closes the pattern, else lazy
 _TAIL_SHAPE = rf"{_START}{_WORD}(?:(?:[ \t]+|-){_WORD}){{0,11}}"  # _TAIL: names and words before the name
 _SEP = compiled_regex.compile(r"[ \t]+|-")
-_SHORT_LINE_WORDS = 3  # a menu, tag list or share widget: a line beside a bare name this short...
+_SHORT_LINE_WORDS = 3  # a menu or tag list: the lines around a bare name this short...
 _DIGIT = compiled_regex.compile(r"\d")  # ...with no digit (a timestamp under a byline has some)
 _THE_BEFORE = compiled_regex.compile(r"(?i)(?<![\w'’])the[ \t]+$")  # a layout's "(?:the[ \t]+)?" took it
 
@@ -180,7 +181,7 @@ class CreditLine(Phrase):
             unit = scope_span(doc, self.options["scope"], start)[0]
             if unit in reported or not self.accept(doc, start, end) or not self.placed(doc, start):
                 continue
-            if names and all(registry.needs_context(n) for n in names) and _beside_short_line(doc, start):
+            if names and all(registry.needs_context(n) for n in names) and _in_short_run(doc, start):
                 continue
             reported.add(unit)
             yield Hit(start, end)
@@ -297,13 +298,12 @@ def _is_prose(doc: Document, index: int, min_words: int) -> bool:
     return doc.line_words[index] >= min_words and is_sentence(doc.line_text(index))
 
 
-def _beside_short_line(doc: Document, offset: int) -> bool:
-    """The line at offset is short, with a short line without digits above or below it: an
-    item of a menu, a tag list or a share widget ("Stuff" over "Facebook"), not a byline over
-    its date line, nor a dateline."""
+def _in_short_run(doc: Document, offset: int) -> bool:
+    """The short line at offset sits between two short lines without digits: an item of a
+    menu or tag list, not a byline over its date line, nor a dateline."""
     index = doc.line_index(offset)
     if doc.line_words[index] > _SHORT_LINE_WORDS:
         return False
     around = [_line_above(doc, index), _line_below(doc, index)]
-    return any(i is not None and doc.line_words[i] <= _SHORT_LINE_WORDS and not _DIGIT.search(doc.line_text(i))
+    return all(i is not None and doc.line_words[i] <= _SHORT_LINE_WORDS and not _DIGIT.search(doc.line_text(i))
                for i in around)
