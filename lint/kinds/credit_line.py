@@ -228,21 +228,26 @@ def _hits(doc: Document, matcher: Matcher, slots, registry):
             yield start, end, tuple(names)
 
 
-_NAME_WORDS: dict = {}   # id(registry) -> (registry, {role: [word sets of its names]})
+_NAME_WORDS: dict = {}   # id(registry) -> (registry, {role: {a word: [word sets of the names holding it]}})
 
 
 def _names_present(registry, roles: set[str], words: frozenset) -> bool:
     """Whether every word of some name or alias of a source in `roles` is in `words`."""
     cached = _NAME_WORDS.get(id(registry))
     if cached is None or cached[0] is not registry:
-        by_role: dict[str, set[frozenset]] = {role: set() for role in ROLES}
+        # Each name filed under its longest word: a text is checked only against the names
+        # one of whose words it holds, not against every name of the registry.
+        by_role: dict[str, dict[str, list[frozenset]]] = {role: {} for role in ROLES}
         for src in registry.sources:
-            roles = [role for role, test in ROLES.items() if test(src)]
-            if roles:   # names and aliases (roles never take a domain), each word set once
+            src_roles = [role for role, test in ROLES.items() if test(src)]
+            if src_roles:   # names and aliases (roles never take a domain), each word set once
                 names = {_name_words(n) for n in (src.name, *src.aliases)}
                 names.discard(frozenset())
-                for role in roles:
-                    by_role[role] |= names
+                for role in src_roles:
+                    for name in names:
+                        filed = by_role[role].setdefault(max(sorted(name), key=len), [])
+                        if name not in filed:
+                            filed.append(name)
         cached = _NAME_WORDS[id(registry)] = (registry, by_role)
     global _PRESENT
     known_words, known_registry, answers = _PRESENT
@@ -251,7 +256,8 @@ def _names_present(registry, roles: set[str], words: frozenset) -> bool:
         _PRESENT = (words, registry, answers)
     for role in roles:
         if role not in answers:
-            answers[role] = any(name <= words for name in cached[1].get(role, ()))
+            filed = cached[1].get(role, {})
+            answers[role] = any(name <= words for word in filed.keys() & words for name in filed[word])
         if answers[role]:
             return True
     return False
