@@ -29,7 +29,7 @@ CREDIT_CATEGORIES = {"credit", "republished"}
 # Floors: recall per family (found / flag probes) and false alarms per family.
 MIN_RECALL = {
     "dateline": 0.97, "byline": 0.95, "reporting-by": 1.0, "contribution": 0.95, "last-word": 0.95,
-    "copyright": 0.95, "feed-notice": 1.0, "republication": 0.95, "provided-by": 1.0,
+    "copyright": 0.95, "feed-notice": 1.0, "republication": 0.95, "provided-by": 1.0, "press-release": 1.0,
 }
 MAX_FALSE_ALARMS = 0
 
