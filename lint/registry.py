@@ -65,8 +65,11 @@ TIERS = ("generally-reliable", "no-consensus", "generally-unreliable", "deprecat
 # Types of the news outlets a credit can name (not platforms, blogs, press offices).
 NEWS_TYPES = ("wire", "newspaper", "broadcaster", "state-media", "magazine", "news-site")
 # A state outlet is a news agency when one of its names says so ("Xinhua News Agency",
-# "Anadolu Agency", "Agência Brasil"); a state broadcaster (CGTN, Press TV) is not.
-_AGENCY_WORD_RE = compiled_regex.compile(r"(?i)(?<!\w)(?:agency|agence|agencia|agência|agenzia|agentur|ajans[ıi])(?!\w)")
+# "Anadolu Agency", "Agência Brasil", "Maghreb Arabe Presse", "Prensa Latina", "Bangladesh
+# Sangbad Sangstha", "Associated Press of Pakistan"); a state broadcaster (CGTN, Press TV) is not.
+_AGENCY_WORD_RE = compiled_regex.compile(
+    r"(?i)(?<!\w)(?:agency|agence|agencia|agência|agenzia|agentur|ajans[ıi]|presse|prensa|sangstha|samiti"
+    r"|associated press|press service|news service)(?!\w)")
 
 
 def is_agency(src: "Source") -> bool:
@@ -107,7 +110,10 @@ _KEY_TABLE = str.maketrans({"\u2019": "'", "-": " ", "\u2010": " ", "\u2011": " 
 def _key(text: str) -> str:
     """Normalized lookup key: case-folded, curly apostrophe straightened, runs of white
     space and hyphens collapsed to one space, a leading 'the ' dropped."""
-    k = " ".join(text.casefold().translate(_KEY_TABLE).split())
+    k = text.casefold()
+    if "-" in k or not k.isascii():   # translate only when there is something to change (speed)
+        k = k.translate(_KEY_TABLE)
+    k = " ".join(k.split())
     return k[4:] if k.startswith("the ") else k
 
 
@@ -140,7 +146,7 @@ class Registry:
         sources = tuple(sources)
         index: dict[str, Source] = {}
         for src in sources:
-            for text in src.names():
+            for text in (src.name, *src.aliases, *src.domains):   # each key once (names() would key twice)
                 k = _key(text)
                 other = index.get(k)
                 if other is not None and other is not src:

@@ -23,12 +23,11 @@ USER_REGISTRY = """\
 version: 1
 reviewed: 2026-11-30
 sources:
-  - name: Agencia Andina
-    aliases: ["Andina"]
+  - name: Agencia Nortena
+    aliases: ["Nortena"]
     type: state-media
     tier: no-consensus
-    country: PE
-    rationale: "Peru's state news agency, run by the state publisher Editora Peru: official announcements, not independent."
+    rationale: "A state news agency made up for this test: the shipped registry will never know it."
 """
 
 
@@ -57,32 +56,32 @@ def hits(k: CreditLine, text: str, registry=None) -> list[str]:
 
 @pytest.fixture
 def user_registry(tmp_path):
-    path = tmp_path / "andina.yaml"
+    path = tmp_path / "nortena.yaml"
     path.write_text(USER_REGISTRY, encoding="utf-8")
     return default_registry().merged(load_registry(str(path)))
 
 
-DATELINE_ANDINA = "LIMA, March 3 (Andina) — The central bank held its key rate at 5.25 percent on Thursday.\n"
+DATELINE_NORTENA = "PUERTO CLARO, March 3 (Nortena) — The central bank held its key rate at 5.25 percent on Thursday.\n"
 
 
 def test_an_agency_added_only_in_a_user_registry_gets_its_dateline_found(user_registry):
-    assert (1, "NL202") not in codes(DATELINE_ANDINA)  # the shipped registry does not know it
-    assert (1, "NL202") in codes(DATELINE_ANDINA, user_registry)
+    assert (1, "NL202") not in codes(DATELINE_NORTENA)  # the shipped registry does not know it
+    assert (1, "NL202") in codes(DATELINE_NORTENA, user_registry)
 
 
 def test_a_user_registry_agency_gets_its_byline_and_copyright_found(user_registry):
-    text = "Rosa Quispe, Andina\n\nThe ministry said exports rose 8 percent in May.\n\nCopyright 2026 Agencia Andina. All rights reserved.\n"
+    text = "Rosa Quispe, Nortena\n\nThe ministry said exports rose 8 percent in May.\n\nCopyright 2026 Agencia Nortena. All rights reserved.\n"
     assert codes(text) == []
     assert codes(text, user_registry) == [(1, "NL102"), (5, "NL205")]
 
 
 def test_a_user_registry_reaches_the_rules_through_the_cli(capsys, tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
-    (tmp_path / "a.txt").write_text(DATELINE_ANDINA, encoding="utf-8")
-    (tmp_path / "andina.yaml").write_text(USER_REGISTRY, encoding="utf-8")
+    (tmp_path / "a.txt").write_text(DATELINE_NORTENA, encoding="utf-8")
+    (tmp_path / "nortena.yaml").write_text(USER_REGISTRY, encoding="utf-8")
     main(["a.txt", "--select", "NL202", "--no-cache"])
     assert "NL202" not in capsys.readouterr().out
-    (tmp_path / "newslint.yaml").write_text("registry: [andina.yaml]\n")
+    (tmp_path / "newslint.yaml").write_text("registry: [nortena.yaml]\n")
     main(["a.txt", "--select", "NL202", "--no-cache"])
     assert "a.txt:1:1: NL202" in capsys.readouterr().out
 
@@ -190,6 +189,28 @@ def test_an_ambiguous_short_name_in_a_menu_is_not_a_byline():
     byline = "The party's chief said talks would resume after the budget session ends next week.\nPTI\n| July 9, 2025 | Updated 08:24 IST\n"
     assert codes(byline, only=("NL102",)) == [(2, "NL102")]
     assert codes("Tags\nWorld\nReuters\nTrade\n", only=("NL102",)) == [(3, "NL102")]  # unambiguous
+    city = "Bihar records 749 new cases in a day as the capital tightens its rules\nPTI\nPatna\n" + byline.split("\n")[0] + "\n"
+    assert codes(city, only=("NL102",)) == [(2, "NL102")]   # a byline over its city, not a menu
+
+
+def test_a_two_word_menu_line_is_no_headline_for_a_provider_line():
+    page = HEADED.replace("Lifestyle\n", "Odd News\nABC News\n")
+    assert codes(page, only=("NL104",)) == [(6, "NL104")]   # "Medical Daily", not the menu's "ABC News"
+
+
+def test_a_name_that_starts_with_the_is_found_after_the_layouts_the():
+    assert codes("By Lena Park, The Hill\n", only=("NL102",)) == [(1, "NL102")]
+    body = "The minister said the new rules would take effect from the first of next month.\n"
+    assert codes(body + "News\n", only=("NL105",)) == []    # not "The News"
+    assert codes(body + "Times\n", only=("NL105",)) == []   # not "The Times"
+
+
+def test_national_agencies_named_in_their_own_words_are_agencies():
+    reg = default_registry()
+    agency = {s.name for s in reg if is_agency(s)}
+    assert {"Maghreb Arabe Presse", "Prensa Latina", "Bangladesh Sangbad Sangstha", "Associated Press of Pakistan",
+            "Algérie Presse Service", "Kuwait News Agency", "Jiji Press", "Dow Jones Newswires"} <= agency
+    assert not {"Press TV", "China Central Television", "TRT World", "Voice of America"} & agency
 
 
 # ----------------------------------------------------------------------------- layouts on realistic copy

@@ -44,7 +44,7 @@ def found(reg: Registry, text: str) -> list[tuple[str, str]]:
 
 
 def test_shipped_registry_loads_and_every_entry_is_valid(reg):
-    assert 100 <= len(reg) <= 140
+    assert 350 <= len(reg) <= 420
     for src in reg:
         assert src.type in TYPES, src.name
         assert src.tier in TIERS, src.name
@@ -288,8 +288,9 @@ def test_pti_the_party_is_flagged_ambiguous_in_seed(reg):
 
 
 def test_load_and_compile_are_fast():
-    """Budget is < 30 ms (measured ~20 ms on a quiet 2-core machine); the bound here is
-    loose so a busy CI box does not flake, but an accidental 5x slowdown fails."""
+    """Cold, with nothing kept: ~85 ms for the ~380 sources (~28 ms for the 115 before the
+    world's agencies joined; a run with the pattern store warm skips the compile). The bound
+    is loose so a busy CI box does not flake, but an accidental 2x slowdown fails."""
     best = float("inf")
     for _ in range(3):
         R._compile_matcher.cache_clear()

@@ -28,17 +28,20 @@ from the pack's lower-case {lexicons}.
 Where a line sits can matter too (`position`):
 
   anywhere        (default)
-  under-headline  in the page head: the line above is headline-sized (at most
-                  `headline_max_words`, no sentence end) and no prose line comes before
+  under-headline  in the page head: the line above is headline-sized (`headline_min_words`
+                  to `headline_max_words`, no sentence end) and no prose line comes before;
+                  a two-word line above is a menu item ("Odd News"), not a headline
   after-prose     the line above is prose (at least `prose_words` words, ending a sentence)
 
 and `page_names` (roles) runs the rule only on pages that name a source in one of those
 roles anywhere, by the registry's matcher ([aggregator]: a provider line only on an
 aggregator's page).
 
-A name that is also an everyday abbreviation or a party (the registry's
-`context_required` aliases: "PTI", "PA") found alone inside a run of short lines (a
-menu, a tag list) is a menu item, not a credit, and is dropped.
+A name that is also an everyday abbreviation, a word or a party (the registry's
+`context_required` aliases: "PTI", "PA", "MAP") found alone between two short lines
+without digits (a menu, a tag list) is a menu item, not a credit, and is dropped; a
+byline over its date line ("PTI" over "| July 9, 2025 | Updated 08:24 IST") or its city
+stays.
 
 The patterns are ordinary regular expressions (compiled once, prefiltered by the words
 their layout needs, lint/matcher.py); no registry name is compiled into them, so a
@@ -67,7 +70,9 @@ _START = r"(?<![\w&'’.])"  # a name starts a word: no attempt from inside one 
 _SHAPE = rf"{_START}{_WORD}(?:(?:[ \t]+|-){_WORD}){{0,5}}"  # greedy where it closes the pattern, else lazy
 _TAIL_SHAPE = rf"{_START}{_WORD}(?:(?:[ \t]+|-){_WORD}){{0,11}}"  # _TAIL: names and words before the name
 _SEP = compiled_regex.compile(r"[ \t]+|-")
-_SHORT_LINE_WORDS = 3  # a menu or tag list: the lines around a bare name are this short
+_SHORT_LINE_WORDS = 3  # a menu or tag list: the lines around a bare name this short...
+_DIGIT = compiled_regex.compile(r"\d")  # ...with no digit (a timestamp under a byline has some)
+_THE_BEFORE = compiled_regex.compile(r"(?i)(?<![\w'’])the[ \t]+$")  # a layout's "(?:the[ \t]+)?" took it
 
 
 class Slot(NamedTuple):
@@ -98,9 +103,10 @@ def compile_layout(pattern: str) -> tuple[str, list[Slot]]:
     return PLACEHOLDER.sub(group, pattern), slots
 
 
-def registry_name(registry, text: str, slot: Slot) -> tuple[int, int] | None:
+def registry_name(registry, text: str, slot: Slot, after_the: bool = False) -> tuple[int, int] | None:
     """Span within `text` of a registry name in one of the slot's roles: the whole text,
-    else its last words (an opening slot), else its first words (a closing one)."""
+    else its last words (an opening slot), else its first words (a closing one).
+    `after_the`: the layout took a "the" just before the text, so "Hill" may be "The Hill"."""
     cuts = [m.span() for m in _SEP.finditer(text)]
     candidates = [(0, len(text))]
     if slot.opens:
@@ -120,7 +126,7 @@ def registry_name(registry, text: str, slot: Slot) -> tuple[int, int] | None:
                 return start, end
             if matcher is None:
                 matcher = registry.matcher()
-            if matcher.fullmatch(name):
+            if matcher.fullmatch(name) or (after_the and start == 0 and matcher.fullmatch("The " + name)):
                 return start, end
     return None
 
@@ -131,7 +137,8 @@ class CreditLine(Phrase):
     OPTIONS = {
         **Phrase.OPTIONS,
         "position": "anywhere",
-        "headline_max_words": 16,   # under-headline: the line above is at most this long...
+        "headline_min_words": 1,    # under-headline: the line above is at least this long...
+        "headline_max_words": 16,   # ...and at most this long...
         "prose_words": 12,          # ...and no prose line of this many words comes before
         "page_names": [],           # roles: the page must name a source in one of them
     }
@@ -192,7 +199,8 @@ class CreditLine(Phrase):
         if position == "after-prose":
             return _is_prose(doc, above, self.options["prose_words"])
         # under-headline
-        if doc.line_words[above] > self.options["headline_max_words"] or is_sentence(doc.line_text(above)):
+        if not self.options["headline_min_words"] <= doc.line_words[above] <= self.options["headline_max_words"] \
+                or is_sentence(doc.line_text(above)):
             return False
         return not any(_is_prose(doc, i, self.options["prose_words"]) for i in doc.nonblank if i < index)
 
@@ -211,7 +219,8 @@ def _hits(doc: Document, matcher: Matcher, slots, registry):
             text = m.group(f"n{i}")
             if text is None:
                 continue
-            found = registry_name(registry, text, slot)
+            at = m.start(f"n{i}")
+            found = registry_name(registry, text, slot, _THE_BEFORE.search(doc.text, max(0, at - 8), at) is not None)
             if found is None:
                 break
             names.append(text[found[0]:found[1]])
@@ -219,19 +228,26 @@ def _hits(doc: Document, matcher: Matcher, slots, registry):
             yield start, end, tuple(names)
 
 
-_NAME_WORDS: dict = {}   # id(registry) -> (registry, {role: [word sets of its names]})
+_NAME_WORDS: dict = {}   # id(registry) -> (registry, {role: {a word: [word sets of the names holding it]}})
 
 
 def _names_present(registry, roles: set[str], words: frozenset) -> bool:
     """Whether every word of some name or alias of a source in `roles` is in `words`."""
     cached = _NAME_WORDS.get(id(registry))
     if cached is None or cached[0] is not registry:
-        by_role: dict[str, list[frozenset]] = {}
+        # Each name filed under its longest word: a text is checked only against the names
+        # one of whose words it holds, not against every name of the registry.
+        by_role: dict[str, dict[str, list[frozenset]]] = {role: {} for role in ROLES}
         for src in registry.sources:
-            names = [_name_words(n) for n in src.names()]
-            for role, test in ROLES.items():
-                if test(src):
-                    by_role.setdefault(role, []).extend(n for n in names if n)
+            src_roles = [role for role, test in ROLES.items() if test(src)]
+            if src_roles:   # names and aliases (roles never take a domain), each word set once
+                names = {_name_words(n) for n in (src.name, *src.aliases)}
+                names.discard(frozenset())
+                for role in src_roles:
+                    for name in names:
+                        filed = by_role[role].setdefault(max(sorted(name), key=len), [])
+                        if name not in filed:
+                            filed.append(name)
         cached = _NAME_WORDS[id(registry)] = (registry, by_role)
     global _PRESENT
     known_words, known_registry, answers = _PRESENT
@@ -240,7 +256,8 @@ def _names_present(registry, roles: set[str], words: frozenset) -> bool:
         _PRESENT = (words, registry, answers)
     for role in roles:
         if role not in answers:
-            answers[role] = any(name <= words for name in cached[1].get(role, ()))
+            filed = cached[1].get(role, {})
+            answers[role] = any(name <= words for word in filed.keys() & words for name in filed[word])
         if answers[role]:
             return True
     return False
@@ -288,7 +305,11 @@ def _is_prose(doc: Document, index: int, min_words: int) -> bool:
 
 
 def _in_short_run(doc: Document, offset: int) -> bool:
-    """The line at offset sits between two short lines: an item of a menu or tag list."""
+    """The short line at offset sits between two short lines without digits: an item of a
+    menu or tag list, not a byline over its date line, nor a dateline."""
     index = doc.line_index(offset)
+    if doc.line_words[index] > _SHORT_LINE_WORDS:
+        return False
     around = [_line_above(doc, index), _line_below(doc, index)]
-    return all(i is not None and doc.line_words[i] <= _SHORT_LINE_WORDS for i in around)
+    return all(i is not None and doc.line_words[i] <= _SHORT_LINE_WORDS and not _DIGIT.search(doc.line_text(i))
+               for i in around)
