@@ -60,9 +60,9 @@ class Lexicons:
             self.single[name] = frozenset(w for w in words if " " not in w)
             self.multi[name] = tuple(w for w in words if " " in w)
 
-    def hits(self, tokens: list[str], joined: str, name: str) -> int:
-        """How many of the line's words (or phrases) belong to the family."""
-        count = sum(1 for t in tokens if t in self.single[name])
+    def hits(self, words: frozenset[str], joined: str, name: str) -> int:
+        """How many of the family's words (or phrases) the line holds."""
+        count = len(words & self.single[name])
         return count + sum(1 for phrase in self.multi[name] if f" {phrase} " in joined)
 
     def starts(self, tokens: list[str], joined: str, name: str) -> bool:
@@ -111,16 +111,20 @@ def features(doc: Document, ctx, lexicons: Lexicons) -> tuple[list[int], list[li
     texts = [doc.line_text(line.index).strip() for line in rows]
     normalised = [" ".join(t.lower().split()) for t in texts]
     seen = Counter(normalised)
-    body_words = line_shapes.topic_words(page.body_text)
+    # Each line's topic words (from its first HEAD characters); the body's are its prose lines' together.
+    topics = [line_shapes.topic_words(text[:HEAD]) for text in texts]
+    body_words: Counter = Counter()
     body_first = body_last = -1
     for pos, line in enumerate(rows):
         if page.in_body(line.index):
             body_first = pos if body_first < 0 else body_first
             body_last = pos
+            if line.shape == PROSE:
+                body_words.update(topics[pos])
     own = []
     for pos, (line, text) in enumerate(zip(rows, texts)):
-        own.append(_own(doc, page, pos, line, text, normalised[pos], seen, body_words, body_first, body_last, n,
-                        lexicons))
+        own.append(_own(doc, page, pos, line, text, topics[pos], normalised[pos], seen, body_words, body_first,
+                        body_last, n, lexicons))
     short = [1.0 if line.words <= 4 and line.shape != PROSE else 0.0 for line in rows]
     prose = [1.0 if line.shape == PROSE else 0.0 for line in rows]
     logwords = [_log(line.words) for line in rows]
@@ -198,26 +202,35 @@ def _non_prose_runs(rows) -> list[tuple[int, int]]:
     return out
 
 
-def _own(doc, page, pos, line, text, normalised, seen, body_words, body_first, body_last, n, lexicons) -> list[float]:
-    tokens = [w.lower() for w in _WORD.findall(text)]
+# A long line's shape shows in its first characters; reading no further keeps a page of
+# long paragraphs cheap (the features of a 40-word line are those of a 400-word one).
+# Dates, links, copyright signs and separators are looked for in the first CUES.
+HEAD = 300
+CUES = 120
+
+
+def _own(doc, page, pos, line, text, mine, normalised, seen, body_words, body_first, body_last, n,
+         lexicons) -> list[float]:
+    chars, full, text, cues = len(text), text, text[:HEAD], text[:CUES]
+    cased = _WORD.findall(text)
+    tokens = [w.lower() for w in cased]
+    words = frozenset(tokens)
     joined = f" {' '.join(tokens)} "
     shape = line.shape
-    chars = len(text)
-    capital = sum(1 for t in _WORD.findall(text) if t[:1].isupper())
-    digits = sum(1 for c in text if c.isdigit())
+    capital = sum(1 for t in cased if t[:1].isupper())
+    digits = sum(map(str.isdigit, text))
     in_body = page.in_body(line.index)
     distance = 0 if in_body or body_first < 0 else (body_first - pos if pos < body_first else pos - body_last)
-    mine = line_shapes.topic_words(text)
     if in_body and mine:
         # Leave the line out of the body it is compared with, or every body line overlaps itself.
         shared = sum(1 for w, c in mine.items() if body_words.get(w, 0) > c)
     else:
         shared = sum(1 for w in mine if w in body_words)
     cta_start = lexicons.starts(tokens, joined, "cta_verb")
-    objects = (lexicons.hits(tokens, joined, "platform") + lexicons.hits(tokens, joined, "subscription"))
-    widget = (lexicons.hits(tokens, joined, "widget_noun") > 0
-              and (lexicons.hits(tokens, joined, "fresh_modifier") + lexicons.hits(tokens, joined, "related_modifier")) > 0
-              and line.words <= 6)
+    platform = lexicons.hits(words, joined, "platform")
+    subscription = lexicons.hits(words, joined, "subscription")
+    widget = (line.words <= 6 and lexicons.hits(words, joined, "widget_noun") > 0
+              and (lexicons.hits(words, joined, "fresh_modifier") + lexicons.hits(words, joined, "related_modifier")) > 0)
     blank_before = pos > 0 and line.index > page.lines[pos - 1].index + 1
     blank_after = pos + 1 < n and page.lines[pos + 1].index > line.index + 1
     return [
@@ -226,8 +239,8 @@ def _own(doc, page, pos, line, text, normalised, seen, body_words, body_first, b
         _log(chars),
         1.0 if line.caps else 0.0,
         _ratio(capital, len(tokens)),
-        1.0 if line_shapes.is_sentence(text) else 0.0,
-        1.0 if text.endswith(":") else 0.0,
+        1.0 if line_shapes.is_sentence(full) else 0.0,
+        1.0 if full.endswith(":") else 0.0,
         1.0 if line.lead_in else 0.0,
         1.0 if text[:1] in "-–—•·*▪" or text[:3].rstrip(".) ").isdigit() else 0.0,
         1.0 if text.startswith(_QUOTE_START) else 0.0,
@@ -238,25 +251,25 @@ def _own(doc, page, pos, line, text, normalised, seen, body_words, body_first, b
         1.0 if body_first >= 0 and pos > body_last else 0.0,
         _log(distance),
         _ratio(pos, n - 1) if n > 1 else 0.0,
-        _ratio(digits, chars),
-        1.0 if _DATE.search(text) else 0.0,
-        1.0 if _TIME.search(text) else 0.0,
-        1.0 if _YEAR.search(text) else 0.0,
-        1.0 if _LINKISH.search(text) else 0.0,
-        1.0 if _RIGHTS.search(text) else 0.0,
-        _log(len(_SEPARATOR.findall(text))),
+        _ratio(digits, len(text)),
+        1.0 if _DATE.search(cues) else 0.0,
+        1.0 if _TIME.search(cues) else 0.0,
+        1.0 if _YEAR.search(cues) else 0.0,
+        1.0 if _LINKISH.search(cues) else 0.0,
+        1.0 if _RIGHTS.search(cues) else 0.0,
+        _log(len(_SEPARATOR.findall(cues))),
         _log(seen[normalised] - 1),
         _log(len(mine)),
         _ratio(shared, len(mine)),
         0.0 if mine else 1.0,
-        1.0 if lexicons.hits(tokens, joined, "platform") else 0.0,
-        _log(lexicons.hits(tokens, joined, "share_target")),
+        1.0 if platform else 0.0,
+        _log(lexicons.hits(words, joined, "share_target")),
         1.0 if cta_start else 0.0,
-        1.0 if cta_start and objects and line.words <= 16 else 0.0,
-        1.0 if lexicons.hits(tokens, joined, "subscription") else 0.0,
+        1.0 if cta_start and (platform or subscription) and line.words <= 16 else 0.0,
+        1.0 if subscription else 0.0,
         1.0 if widget else 0.0,
         1.0 if blank_before else 0.0,
         1.0 if blank_after else 0.0,
-        _ratio(sum(1 for c in text if c.isalpha()), chars),
+        _ratio(sum(map(str.isalpha, text)), len(text)),
     ]
 
