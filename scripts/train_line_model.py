@@ -74,6 +74,7 @@ class Page:
         self.indexes = indexes        # view line of each row
         self.rows = rows
         self.hand = hand              # [(category, severity, first line, last line)], 1-based
+        self.covered: dict[str, frozenset[int]] = {}   # category -> view lines the hand rules report
         self.targets = {cat: [1 if any(l["kind"] == kind and l["start"] <= i + 1 <= l["end"] for l in labels) else 0
                               for i in indexes] for cat, kind in CATEGORIES.items()}
 
@@ -105,8 +106,7 @@ def replace_hand(pages: list[Page], run: str) -> None:
             (f["category"], f["severity"], f["line"], f.get("end_line", f["line"])))
     for p in pages:
         p.hand = by_page.get(p.name, [])
-        for key in [k for k in p.__dict__ if k.startswith("covered-")]:
-            del p.__dict__[key]
+        p.covered.clear()
 
 
 def hand_linter(select=()):
@@ -254,11 +254,10 @@ def predict(model: Regression, pages: list[Page]) -> list[list[float]]:
 
 def covered(page: Page, category: str) -> frozenset[int]:
     """View lines the hand rules already report in this category."""
-    key = f"covered-{category}"
-    if key not in page.__dict__:
+    if category not in page.covered:
         spans = [(a, b) for c, _, a, b in page.hand if c == category]
-        page.__dict__[key] = frozenset(i for i in page.indexes if any(a <= i + 1 <= b for a, b in spans))
-    return page.__dict__[key]
+        page.covered[category] = frozenset(i for i in page.indexes if any(a <= i + 1 <= b for a, b in spans))
+    return page.covered[category]
 
 
 def model_findings(page: Page, scores: dict[str, list[float]], thresholds: dict, union: bool) -> list[tuple]:
