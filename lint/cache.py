@@ -45,7 +45,8 @@ def fingerprint(rule_dirs: list[str], registry_files: list[str], settings_repr: 
     # The engine's own code decides results too; its files' sizes and times are cheap to read.
     # So does the learned line model's data (lint/line_model.json), which is no code.
     code = os.path.dirname(os.path.realpath(__file__))
-    for path in _files_under(code, (".py",)) + [os.path.join(code, "line_model.json")]:
+    model = os.path.join(code, "line_model.json")
+    for path in _files_under(code, (".py",)) + ([model] if os.path.isfile(model) else []):
         stat = os.stat(path)
         digest.update(f"{os.path.basename(path)}:{stat.st_size}:{stat.st_mtime_ns}".encode())
     for folder in rule_dirs:

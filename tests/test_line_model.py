@@ -156,3 +156,19 @@ def test_shipped_model_is_what_training_writes(pages):
     script, labelled, bbc = pages
     shipped = json.loads((ROOT / "lint" / "line_model.json").read_text(encoding="utf-8"))
     assert script.compare(script.train_final(labelled, bbc, script.lexicons_from_packs()), shipped) == []
+
+
+def test_a_retrained_model_invalidates_cached_results():
+    """The results cache keys on the engine's code; the model file decides results as much."""
+    import os
+
+    from lint import cache
+
+    before = cache.fingerprint([], [], "")
+    model = ROOT / "lint" / "line_model.json"
+    stat = model.stat()
+    try:
+        os.utime(model, ns=(stat.st_atime_ns, stat.st_mtime_ns + 1_000_000_000))
+        assert cache.fingerprint([], [], "") != before
+    finally:
+        os.utime(model, ns=(stat.st_atime_ns, stat.st_mtime_ns))
