@@ -43,7 +43,10 @@ def fingerprint(rule_dirs: list[str], registry_files: list[str], settings_repr: 
     digest = blake2b(digest_size=16)
     digest.update(f"{__version__}|{sys.version_info[:2]}|{settings_repr}".encode())
     # The engine's own code decides results too; its files' sizes and times are cheap to read.
-    for path in _files_under(os.path.dirname(os.path.realpath(__file__)), (".py",)):
+    # So does the learned line model's data (lint/line_model.json), which is no code.
+    code = os.path.dirname(os.path.realpath(__file__))
+    model = os.path.join(code, "line_model.json")
+    for path in _files_under(code, (".py",)) + ([model] if os.path.isfile(model) else []):
         stat = os.stat(path)
         digest.update(f"{os.path.basename(path)}:{stat.st_size}:{stat.st_mtime_ns}".encode())
     for folder in rule_dirs:

@@ -31,19 +31,32 @@ def lint_document(doc: Document, rules: list[Rule], registry=None,
     ctx = Context(frozenset(boundaries), registry)
     findings = []
     last = [rule for rule in rules if rule.kind.runs_last]
+    # Kinds that add only where the others found nothing (a learned safety net) run after them.
+    after = [rule for rule in rules if rule.kind.reads_findings and not rule.kind.runs_last]
     for rule in rules:
-        if rule.kind.runs_last:
+        if rule.kind.runs_last or rule.kind.reads_findings:
             continue
-        for hit in rule.kind.find(doc, ctx):
-            finding = make_finding(doc, rule, hit)
-            if not directives.suppresses(rule, finding.line):
-                findings.append(finding)
+        findings.extend(_gated(doc, rule, ctx, directives))
+    if after:
+        ctx.findings = tuple(findings)
+        for rule in after:
+            findings.extend(_gated(doc, rule, ctx, directives))
     if last:
         ctx.directives, ctx.ran_rules = directives, [r for r in rules if not r.kind.runs_last]
         ctx.known_rules = known_rules if known_rules is not None else rules
         findings.extend(make_finding(doc, rule, hit) for rule in last for hit in rule.kind.find(doc, ctx))
     findings.sort(key=Finding.sort_key)
     return fold_into_blocks(findings), ctx.report
+
+
+def _gated(doc: Document, rule: Rule, ctx: Context, directives) -> list[Finding]:
+    """The rule's findings that no inline directive suppresses."""
+    out = []
+    for hit in rule.kind.find(doc, ctx):
+        finding = make_finding(doc, rule, hit)
+        if not directives.suppresses(rule, finding.line):
+            out.append(finding)
+    return out
 
 
 def fold_into_blocks(findings: list[Finding]) -> list[Finding]:

@@ -3,7 +3,8 @@
 implementation, so what a newsroom checks is what newslint's own tests check.
 
 Per-document rules run alone on each example; a directive rule (it judges what
-the others reported) runs among all loaded rules; a cross-article rule's example
+the others reported) and a safety net that adds only what the others missed run
+among all loaded rules; a cross-article rule's example
 is a set of articles separated by a `---8<---` line, read as one story.
 """
 from __future__ import annotations
@@ -46,7 +47,8 @@ def codes(rule: Rule, example: str, packs: list[Pack]) -> list[str]:
             articles.append(corpus.extract(reader.parse(path, data), ()))
         return [f.rule for f in corpus.check(articles, [rule], one_story=True).findings]
     alone = [Pack(rule.pack, rule.code, "", "", (rule,))]
-    linter = Linter(packs if rule.kind.runs_last else alone, Settings())
+    # A rule that judges what the others reported runs among them.
+    linter = Linter(packs if rule.kind.runs_last or rule.kind.reads_findings else alone, Settings())
     return [f.rule for f in linter.lint_bytes("example.txt", example.encode("utf-8")).findings]
 
 

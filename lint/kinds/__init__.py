@@ -31,6 +31,8 @@ class Context:
     directives: the file's inline directives, with what each suppressed, for the
                 kinds that run last (Kind.runs_last); ran_rules the rules that ran,
                 known_rules every rule loaded (selected or not).
+    findings:   what the other rules found, for the kinds that add only where they
+                found nothing (Kind.reads_findings).
     """
 
     def __init__(self, boundaries: frozenset[int] = frozenset(), registry=None):
@@ -41,6 +43,7 @@ class Context:
         self.directives = None
         self.ran_rules: list = []
         self.known_rules: list = []
+        self.findings: tuple = ()
 
 
 class Kind:
@@ -72,6 +75,7 @@ class Kind:
     name = ""
     needs_registry = False  # True when the kind reads Context.registry
     runs_last = False       # True when the kind reads what the other rules found (Context.directives)
+    reads_findings = False  # True when the kind runs after the other rules and reads their findings (Context.findings)
 
     def find(self, doc: Document, ctx: Context) -> Iterable[Hit]:
         raise NotImplementedError
