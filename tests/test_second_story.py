@@ -166,3 +166,35 @@ def test_one_signed_off_article_has_no_second_story():
     article = ROUNDUP.split("The regional water board")[0]
     tail = "The mayor's office said he would return to the harbour on Monday to meet the ferry crews again.\n"
     assert _nl604(article + tail) == []
+
+
+TEASER_GRID = """
+Man charged after crash closes the ring road
+A 34-year-old man has been charged with dangerous driving after a crash that closed the ring road for six hours on Saturday night.
+School sends pupils home after boiler fire
+Pupils at St Mary's Primary School in Hollins were sent home on Monday after a boiler fire damaged two classrooms, the head teacher said.
+City's oldest pub to close after 200 years
+The Crown and Anchor, which has served drinks on Quay Street since 1824, will close next month because of rising energy bills.
+"""
+
+
+def test_grid_of_headlines_with_one_line_teasers_is_another_story():
+    # No teaser alone has a story's body; the grid together does, and it is about other things.
+    text = ARTICLE + TEASER_GRID
+    first = _line_of(text, "Man charged after crash")
+    assert _nl604(text) == [(first, _line_of(text, "The Crown and Anchor"))]
+
+
+def test_listicle_of_one_paragraph_items_is_one_story():
+    text = """\
+Airlines spent the year competing for passengers with new cabins, new menus and new ways of boarding.
+Travellers noticed: complaints about seats and service fell for the first time in five years, a survey of frequent flyers found.
+Carriers expect the race between the airlines to continue next year as more new aircraft arrive from the factories.
+Cabins were refitted from nose to tail
+Delta, United and Southwest airlines replaced worn seats and fitted larger overhead bins, and most of their aircraft now have power sockets for passengers.
+Breweries arrived in the galley
+Hawaiian Airlines and Alaska Airlines began pouring beer from small breweries on their flights, and passengers can buy a flight of three glasses.
+Boarding gates started scanning themselves
+Lufthansa and KLM added self-scanning gates so that passengers can board their flights without queueing at the airline's desk.
+"""
+    assert _nl604(text) == []

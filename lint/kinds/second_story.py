@@ -107,13 +107,14 @@ class SecondStory(Kind):
         "min_story_words": 60,       # words of prose a second story needs
         "min_new_names": 4,          # names of its own a second story needs
         "max_name_overlap": 0.35,    # share of its names' uses that the article's names may cover
+        "min_teasers": 3,            # one-paragraph sections in a row that are judged together (a teaser grid)
     }
 
     def find(self, doc: Document, ctx: Context):
         rows = self._rows(doc, ctx)
         if sum(r.prose for r in rows) < self.options["min_paragraphs_before"] + self.options["min_paragraphs_after"]:
             return
-        sections = self._sections(rows)
+        sections = self._teaser_runs(self._sections(rows))
         if not any(self._may_be_story(rows, s) for s in sections):
             return  # the usual case, decided before counting any word
         vocab = _Vocabulary(rows, sections, doc.meta_text("title"))
@@ -196,6 +197,36 @@ class SecondStory(Kind):
             sections.append(_Section(pos, first, last, count, first == pos))
             pos = last + 1
         return sections
+
+    def _teaser_runs(self, sections: list[_Section]) -> list[_Section]:
+        """Runs of headed one-paragraph sections, one after the other, as one section.
+
+        A grid of other stories kept by an extractor prints each as its headline and
+        a one-sentence teaser; no single teaser has the body a story is judged on, the
+        run together has. Judged as one, it is another story only when, like any
+        other section, its words and names are not the article's.
+        """
+        least = self.options["min_teasers"]
+        if least < 2:
+            return sections
+        out: list[_Section] = []
+        run: list[_Section] = []
+        for section in sections + [None]:
+            if (section is not None and section.prose == 1 and not section.signed
+                    and (not run or section.head - run[-1].last <= 3)):
+                run.append(section)
+                continue
+            if len(run) >= least:
+                out.append(_Section(run[0].head, run[0].first, run[-1].last, len(run), False))
+            else:
+                out.extend(run)
+            run = []
+            if section is not None:
+                if section.prose == 1 and not section.signed:
+                    run = [section]
+                else:
+                    out.append(section)
+        return out
 
     def _first_paragraph(self, rows: list[_Row], pos: int) -> int | None:
         """The first paragraph under a headline, past its furniture (dateline, byline, Follow line)."""
