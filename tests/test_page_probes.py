@@ -36,10 +36,11 @@ DATA = Path(__file__).parent / "data" / "page_probes"
 SCORED = ("chrome", "off-topic")
 POSITIONS = ("top", "middle", "end")
 
-# What the battery reaches today; raise them as detection improves.
-FLOOR_RECALL = 0.0          # share of flag probes found (set after the first measurement)
-MAX_FLAG_FALSE_ALARMS = 99  # wrong-category warnings caused by flag probes
-MAX_NEAR_MISS_ALARMS = 99   # warnings caused by near misses (the goal is none)
+# What the battery reaches today (910/916 found, tests/data/page_probes/README.md); raise
+# them as detection improves. Near misses and wrong-kind warnings: none.
+FLOOR_RECALL = 0.98         # share of flag probes found
+MAX_FLAG_FALSE_ALARMS = 0   # wrong-category warnings caused by flag probes
+MAX_NEAR_MISS_ALARMS = 0    # near misses that raise a warning
 
 
 def hosts() -> list[dict]:
