@@ -198,3 +198,19 @@ Boarding gates started scanning themselves
 Lufthansa and KLM added self-scanning gates so that passengers can board their flights without queueing at the airline's desk.
 """
     assert _nl604(text) == []
+
+
+def test_live_blog_of_many_topics_is_one_story():
+    # Each entry is a headline and one paragraph about something else, with its time above it.
+    text = ARTICLE + """
+10:42
+Man charged after crash closes the ring road
+A 34-year-old man has been charged with dangerous driving after a crash that closed the ring road for six hours on Saturday night.
+11:15
+School sends pupils home after boiler fire
+Pupils at St Mary's Primary School in Hollins were sent home on Monday after a boiler fire damaged two classrooms, the head teacher said.
+12:03
+City's oldest pub to close after 200 years
+The Crown and Anchor, which has served drinks on Quay Street since 1824, will close next month because of rising energy bills.
+"""
+    assert _nl604(text) == []

@@ -38,6 +38,10 @@ _OPEN_END = frozenset("""a an the of to in on at by for from with and or but as 
 _INNER_SENTENCE_END = compiled_regex.compile(r"[a-z]{2}[.!?]['\"”’]?\s+[A-Z]")
 # A paragraph signed off with its writer's name: "... hates the network. Jane Doe".
 _SIGN_OFF = compiled_regex.compile(r"[A-Za-z0-9)][.!?]['\"”’]?\s+(?:[A-Z][a-z’'-]+\s+){1,2}[A-Z][a-z’'-]+$")
+# A live blog's entry time: "10:42", "2:15pm", "14:05 GMT", "2h ago", "Just now".
+_TIME = compiled_regex.compile(
+    r"(?i)^(?:\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?|[A-Z]{2,4})?|\d+\s*(?:m|mins?|minutes?|h|hrs?|hours?)\s+ago|just\s+now)$",
+)
 # A line ending like this leads into what follows ("Here is what we know:"); it heads no story.
 _LEADS_IN = (":", ",", ";", "-", "–", "—", "(", "&")
 
@@ -114,7 +118,7 @@ class SecondStory(Kind):
         rows = self._rows(doc, ctx)
         if sum(r.prose for r in rows) < self.options["min_paragraphs_before"] + self.options["min_paragraphs_after"]:
             return
-        sections = self._teaser_runs(self._sections(rows))
+        sections = self._teaser_runs(rows, self._sections(rows))
         if not any(self._may_be_story(rows, s) for s in sections):
             return  # the usual case, decided before counting any word
         vocab = _Vocabulary(rows, sections, doc.meta_text("title"))
@@ -198,13 +202,16 @@ class SecondStory(Kind):
             pos = last + 1
         return sections
 
-    def _teaser_runs(self, sections: list[_Section]) -> list[_Section]:
+    def _teaser_runs(self, rows: list[_Row], sections: list[_Section]) -> list[_Section]:
         """Runs of headed one-paragraph sections, one after the other, as one section.
 
         A grid of other stories kept by an extractor prints each as its headline and
         a one-sentence teaser; no single teaser has the body a story is judged on, the
         run together has. Judged as one, it is another story only when, like any
-        other section, its words and names are not the article's.
+        other section, its words and names are not the article's. Between two of
+        them there may be a few labels ("Business", "Section") but no time: a live
+        blog's entries have theirs ("10:42", "2h ago"), and a live blog is one story
+        whatever its topics.
         """
         least = self.options["min_teasers"]
         if least < 2:
@@ -213,7 +220,8 @@ class SecondStory(Kind):
         run: list[_Section] = []
         for section in sections + [None]:
             if (section is not None and section.prose == 1 and not section.signed
-                    and (not run or section.head - run[-1].last <= 3)):
+                    and (not run or (section.head - run[-1].last <= 3
+                                     and not any(_TIME.match(r.text) for r in rows[run[-1].last + 1:section.head])))):
                 run.append(section)
                 continue
             if len(run) >= least:
