@@ -10,7 +10,9 @@ another rule marks (a footer, "Comments are closed") or the end of the text.
 
 One sign is not enough: a heading needs a comment under it (furniture or a
 reader's line), and furniture or reader's lines need a second of their kind,
-so a single "Reply" button or a quoted "Thanks for having me" stays quiet.
+so a single "Reply" button or a quoted "Thanks for having me" stays quiet. Only
+a heading that says it all ("12 Responses to “Council votes to close depot”",
+`thread_heading`) opens a thread over the lines under it with no sign among them.
 """
 from __future__ import annotations
 
