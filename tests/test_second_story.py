@@ -214,3 +214,28 @@ City's oldest pub to close after 200 years
 The Crown and Anchor, which has served drinks on Quay Street since 1824, will close next month because of rising energy bills.
 """
     assert _nl604(text) == []
+
+
+def _host_articles():
+    import yaml
+    from pathlib import Path
+
+    hosts = yaml.safe_load((Path(__file__).parent / "data" / "page_probes" / "hosts.yaml").read_text(encoding="utf-8"))
+    for host in hosts:
+        yield host["name"], "main", list(host["paragraphs"])
+        yield host["name"], "full", [host["title"], host["byline"], host["date"], *host["paragraphs"]]
+
+
+def test_a_subhead_in_a_short_article_does_not_make_its_continuation_another_story():
+    # Seven varied paragraphs: the text under a subhead shares few words with the three above it,
+    # and a Title Case subhead is all capitals, not names. Base 4863728 flagged 20 of 264 such pages.
+    subheads = ["Join the Fight Against Hunger", "Farmers Fear for Their Crops", "Why the talks collapsed",
+                "Older patients were left out of the trial"]
+    flagged = []
+    for name, rendering, lines in _host_articles():
+        at = 3 if rendering == "main" else 6
+        for subhead in subheads:
+            text = "\n".join(lines[:at] + [subhead] + lines[at:]) + "\n"
+            if _nl604(text):
+                flagged.append((name, rendering, subhead))
+    assert flagged == []

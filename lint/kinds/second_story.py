@@ -297,6 +297,13 @@ class SecondStory(Kind):
                if k not in outside and s.prose >= o["min_paragraphs_after"]]
         if len(own) >= 2 and overlap > o["section_ratio"] * _median(own):
             return None
+        # With no sections of its own to compare with, the article's paragraphs: in a short
+        # article of varied paragraphs the text under a subhead shares as little with the
+        # rest as another story would, and it is the article's continuation.
+        if len(own) < 2 and not section.signed:
+            cohesion = vocab.paragraph_shares(outside)
+            if len(cohesion) >= o["min_paragraphs_before"] and overlap > o["section_ratio"] * _median(cohesion):
+                return None
         return overlap
 
     @staticmethod
@@ -323,13 +330,15 @@ class _Vocabulary:
         for k, s in enumerate(sections):
             for j in range(s.head, s.last + 1):
                 owner[j] = k
+        self.paragraphs: list[tuple[int | None, Counter]] = []  # (owning section, words) of each paragraph
         self.total_words, self.total_names = topic_words(title), _names(title)
         self.head_words, self.head_names = topic_words(title), _names(title)  # down to the first sign-off
         signed_end = next((j for j, r in enumerate(rows) if r.signed), len(rows) - 1)
         for j, row in enumerate(rows):
             if not story[j]:
                 continue
-            words, names = topic_words(row.text), _names(row.text)
+            # In a headline set in Title Case every word has a capital: only paragraphs give names.
+            words, names = topic_words(row.text), (_names(row.text) if row.prose else Counter())
             self.total_words.update(words)
             self.total_names.update(names)
             if j <= signed_end:
@@ -338,7 +347,16 @@ class _Vocabulary:
             if j in owner:
                 self.words[owner[j]].update(words)
                 self.names_of[owner[j]].update(names)
+            if row.prose:
+                self.paragraphs.append((owner.get(j), words))
         self.signed_end = signed_end
+
+    def paragraph_shares(self, left_out: list[int]) -> list[float]:
+        """For each paragraph of the article (outside the sections left out), the share of its
+        words the rest of the article uses: how much the article's own paragraphs hold together."""
+        minus = [self.words[k] for k in left_out]
+        return [_share_outside(words, self.total_words, minus + [words])
+                for owner, words in self.paragraphs if owner not in left_out and words]
 
     def _base(self, left_out, signed_only, names):
         if signed_only:
