@@ -239,3 +239,22 @@ def test_a_subhead_in_a_short_article_does_not_make_its_continuation_another_sto
             if _nl604(text):
                 flagged.append((name, rendering, subhead))
     assert flagged == []
+
+
+def test_another_host_article_pasted_under_each_host_is_found():
+    # The other side of the test above: the same short articles, with a whole other story under them.
+    import yaml
+    from pathlib import Path
+
+    hosts = yaml.safe_load((Path(__file__).parent / "data" / "page_probes" / "hosts.yaml").read_text(encoding="utf-8"))
+    missed = []
+    for (name, rendering, lines) in _host_articles():
+        for other in hosts:
+            if other["name"] == name:
+                continue
+            for paragraphs in (3, 7):
+                text = "\n".join(lines + [other["title"], *other["paragraphs"][:paragraphs]]) + "\n"
+                first = len(lines) + 1
+                if not any(a <= first + 1 and b >= first for a, b in _nl604(text)):
+                    missed.append((name, rendering, other["name"], paragraphs))
+    assert missed == []
