@@ -146,3 +146,20 @@ def test_max_words_counts_the_sentence_within_its_line():
     assert spans(rule, text) == [(5, 5)]
     long = "The band said fans should follow us on Instagram for news of the tour, which starts in May.\n"
     assert spans(Phrase({"patterns": [r"\bfollow\s+us\s+on\s+instagram\b"], "scope": "sentence", "max_words": 8}), long) == []
+
+
+# -- repeated-line: a story card after a paragraph broken by links --------------------
+
+def test_story_card_after_a_paragraph_broken_by_links():
+    from lint.kinds.repeated_line import RepeatedLine
+
+    card = RepeatedLine({"head_lines": 0, "min_words": 5, "min_distance": 1, "max_distance": 2, "between_prose": 2})
+    text = ("The private equity firm, which owns more than ninety papers across the country, has cut newsrooms\n"
+            "again this year\n"
+            ".\n"
+            "Column: A vulture firm's bid shows there is still value in newspapers\n"
+            "Column: A vulture firm's bid shows there is still value in newspapers\n"
+            "Among those who believe the press has value for society, the bid was read as a warning to the industry.\n")
+    assert spans(card, text) == [(5, 5)]
+    # Without the closing full stop the line above is a fragment, not a paragraph's end.
+    assert spans(card, text.replace("\n.\n", "\nin the city\n")) == []

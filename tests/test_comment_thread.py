@@ -47,3 +47,18 @@ def test_thread_stops_at_the_footer(linter):
         "About us\nContact us\n© 2024 The Daily Example. All rights reserved.\n"
     found = thread(linter, text)
     assert found and found[0][1] <= 8
+
+
+def test_a_heading_with_a_count_and_a_quoted_title_opens_a_thread_alone(linter):
+    # No furniture, no reader's stock phrase: the heading says what follows.
+    text = ARTICLE + "12 Responses to “Water prices rise again”\nGood riddance to the old meters.\n" \
+        "What about the farms on private wells?\n"
+    assert thread(linter, text) == [(5, 7)]
+    assert thread(linter, ARTICLE + "12 Responses to “Water prices rise again”\n") == []
+
+
+def test_name_and_age_on_two_lines_are_a_comment_but_a_file_listing_is_not(linter):
+    text = ARTICLE + "Tom Baker\n5 hours ago\nThey always find a reason.\nAnn Lee\n1 day ago\nWho regulates the regulator?\n"
+    assert thread(linter, text) == [(5, 10)]
+    listing = ARTICLE + "Create README.md\n4 years ago\nUpdate the build script\n2 years ago\nFix LICENSE.md\n1 year ago\n"
+    assert thread(linter, listing) == []

@@ -166,3 +166,95 @@ def test_one_signed_off_article_has_no_second_story():
     article = ROUNDUP.split("The regional water board")[0]
     tail = "The mayor's office said he would return to the harbour on Monday to meet the ferry crews again.\n"
     assert _nl604(article + tail) == []
+
+
+TEASER_GRID = """
+Man charged after crash closes the ring road
+A 34-year-old man has been charged with dangerous driving after a crash that closed the ring road for six hours on Saturday night.
+School sends pupils home after boiler fire
+Pupils at St Mary's Primary School in Hollins were sent home on Monday after a boiler fire damaged two classrooms, the head teacher said.
+City's oldest pub to close after 200 years
+The Crown and Anchor, which has served drinks on Quay Street since 1824, will close next month because of rising energy bills.
+"""
+
+
+def test_grid_of_headlines_with_one_line_teasers_is_another_story():
+    # No teaser alone has a story's body; the grid together does, and it is about other things.
+    text = ARTICLE + TEASER_GRID
+    first = _line_of(text, "Man charged after crash")
+    assert _nl604(text) == [(first, _line_of(text, "The Crown and Anchor"))]
+
+
+def test_listicle_of_one_paragraph_items_is_one_story():
+    text = """\
+Airlines spent the year competing for passengers with new cabins, new menus and new ways of boarding.
+Travellers noticed: complaints about seats and service fell for the first time in five years, a survey of frequent flyers found.
+Carriers expect the race between the airlines to continue next year as more new aircraft arrive from the factories.
+Cabins were refitted from nose to tail
+Delta, United and Southwest airlines replaced worn seats and fitted larger overhead bins, and most of their aircraft now have power sockets for passengers.
+Breweries arrived in the galley
+Hawaiian Airlines and Alaska Airlines began pouring beer from small breweries on their flights, and passengers can buy a flight of three glasses.
+Boarding gates started scanning themselves
+Lufthansa and KLM added self-scanning gates so that passengers can board their flights without queueing at the airline's desk.
+"""
+    assert _nl604(text) == []
+
+
+def test_live_blog_of_many_topics_is_one_story():
+    # Each entry is a headline and one paragraph about something else, with its time above it.
+    text = ARTICLE + """
+10:42
+Man charged after crash closes the ring road
+A 34-year-old man has been charged with dangerous driving after a crash that closed the ring road for six hours on Saturday night.
+11:15
+School sends pupils home after boiler fire
+Pupils at St Mary's Primary School in Hollins were sent home on Monday after a boiler fire damaged two classrooms, the head teacher said.
+12:03
+City's oldest pub to close after 200 years
+The Crown and Anchor, which has served drinks on Quay Street since 1824, will close next month because of rising energy bills.
+"""
+    assert _nl604(text) == []
+
+
+def _host_articles():
+    import yaml
+    from pathlib import Path
+
+    hosts = yaml.safe_load((Path(__file__).parent / "data" / "page_probes" / "hosts.yaml").read_text(encoding="utf-8"))
+    for host in hosts:
+        yield host["name"], "main", list(host["paragraphs"])
+        yield host["name"], "full", [host["title"], host["byline"], host["date"], *host["paragraphs"]]
+
+
+def test_a_subhead_in_a_short_article_does_not_make_its_continuation_another_story():
+    # Seven varied paragraphs: the text under a subhead shares few words with the three above it,
+    # and a Title Case subhead is all capitals, not names. Base 4863728 flagged 20 of 264 such pages.
+    subheads = ["Join the Fight Against Hunger", "Farmers Fear for Their Crops", "Why the talks collapsed",
+                "Older patients were left out of the trial"]
+    flagged = []
+    for name, rendering, lines in _host_articles():
+        at = 3 if rendering == "main" else 6
+        for subhead in subheads:
+            text = "\n".join(lines[:at] + [subhead] + lines[at:]) + "\n"
+            if _nl604(text):
+                flagged.append((name, rendering, subhead))
+    assert flagged == []
+
+
+def test_another_host_article_pasted_under_each_host_is_found():
+    # The other side of the test above: the same short articles, with a whole other story under them.
+    import yaml
+    from pathlib import Path
+
+    hosts = yaml.safe_load((Path(__file__).parent / "data" / "page_probes" / "hosts.yaml").read_text(encoding="utf-8"))
+    missed = []
+    for (name, rendering, lines) in _host_articles():
+        for other in hosts:
+            if other["name"] == name:
+                continue
+            for paragraphs in (3, 7):
+                text = "\n".join(lines + [other["title"], *other["paragraphs"][:paragraphs]]) + "\n"
+                first = len(lines) + 1
+                if not any(a <= first + 1 and b >= first for a, b in _nl604(text)):
+                    missed.append((name, rendering, other["name"], paragraphs))
+    assert missed == []

@@ -10,7 +10,9 @@ another rule marks (a footer, "Comments are closed") or the end of the text.
 
 One sign is not enough: a heading needs a comment under it (furniture or a
 reader's line), and furniture or reader's lines need a second of their kind,
-so a single "Reply" button or a quoted "Thanks for having me" stays quiet.
+so a single "Reply" button or a quoted "Thanks for having me" stays quiet. Only
+a heading that says it all ("12 Responses to “Council votes to close depot”",
+`thread_heading`) opens a thread over the lines under it with no sign among them.
 """
 from __future__ import annotations
 
@@ -25,6 +27,7 @@ class CommentThread(Kind):
     name = "comment-thread"
     OPTIONS = {
         "heading": [],          # patterns for a comment section's heading line ("12 thoughts on ...")
+        "thread_heading": [],   # patterns for a heading that opens a thread with no sign under it
         "furniture": [],        # patterns for a comment's own lines: author and age, likes
         "reader_voice": [],     # patterns for a line written to the article or its author
         "min_signs": 2,         # signs (furniture or reader lines) a thread needs without a heading
@@ -36,6 +39,7 @@ class CommentThread(Kind):
     def __init__(self, options: dict):
         super().__init__(options)
         self.heading = _matcher([], self.options["heading"], False, key="heading")
+        self.thread_heading = _matcher([], self.options["thread_heading"], False, key="thread_heading")
         self.furniture = _matcher([], self.options["furniture"], False, key="furniture")
         self.voice = _matcher([], self.options["reader_voice"], False, key="reader_voice")
         if not (self.heading or self.furniture):
@@ -74,9 +78,29 @@ class CommentThread(Kind):
                     end = pos - 1
                     break
             threads.append((start, end))
+        threads += self._headed_only(doc, lines, position, skip, ctx)
         if threads:
             # A comment section is one block, however its signs cluster.
-            yield Hit(doc.lines[lines[threads[0][0]]][0], doc.lines[lines[threads[-1][1]]][1])
+            threads.sort()
+            end = max(last for _, last in threads)
+            yield Hit(doc.lines[lines[threads[0][0]]][0], doc.lines[lines[end]][1])
+
+    def _headed_only(self, doc: Document, lines: list[int], position: dict, skip: int, ctx: Context):
+        """Threads under a heading that needs no sign ("12 thoughts on “Title”"): the lines under
+        it up to the next block another rule marks, at most `gap` of them, one at least."""
+        if not self.thread_heading:
+            return []
+        found = []
+        for i in sorted(self._short(doc, matching_lines(doc, self.thread_heading))):
+            pos = position.get(i, 0)
+            if pos < skip:
+                continue
+            end = pos
+            while end + 1 < len(lines) and end - pos < self.options["gap"] and lines[end + 1] not in ctx.boundaries:
+                end += 1
+            if end > pos:
+                found.append((pos, end))
+        return found
 
 
 def _clusters(positions: list[int], gap: int):

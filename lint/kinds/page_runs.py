@@ -33,7 +33,7 @@ _LAYOUT_OPTIONS = {
 }
 
 
-def _optional_matcher(options: dict, key: str):
+def line_matcher(options: dict, key: str):
     """The option's patterns as one case-insensitive regex tried on single lines; None when empty."""
     patterns = options[key]
     if not patterns:
@@ -45,7 +45,7 @@ def _optional_matcher(options: dict, key: str):
         raise OptionError(key, f"the patterns do not combine: {err}") from None
 
 
-class _LineTest:
+class LineTest:
     """`index in test`: does the rule's pattern option match that view line? Asked per line, on demand.
 
     Only the short lines a run is made of are ever asked about, each once, with
@@ -139,15 +139,15 @@ class NavRun(_PageKind):
 
     def __init__(self, options: dict):
         super().__init__(options)
-        self.byline = _optional_matcher(self.options, "byline")
-        self.not_label = _optional_matcher(self.options, "not_label")
+        self.byline = line_matcher(self.options, "byline")
+        self.not_label = line_matcher(self.options, "not_label")
         _choice(self.options, "beside_headline")
 
     def find(self, doc: Document, ctx: Context):
         if not _has_adjacent_lines(doc):
             return
         page = self.page(doc, ctx)
-        byline, content = _LineTest(doc, self.byline), _LineTest(doc, self.not_label)
+        byline, content = LineTest(doc, self.byline), LineTest(doc, self.not_label)
         lines = page.lines
         run: list[int] = []  # positions in page.lines
         for pos, line in enumerate(lines + [None]):
@@ -233,15 +233,15 @@ class HeadlineRun(_PageKind):
 
     def __init__(self, options: dict):
         super().__init__(options)
-        self.pager = _optional_matcher(self.options, "pager")
-        self.not_headline = _optional_matcher(self.options, "not_headline")
+        self.pager = line_matcher(self.options, "pager")
+        self.not_headline = line_matcher(self.options, "not_headline")
         _choice(self.options, "in_menu")
 
     def find(self, doc: Document, ctx: Context):
         if not _has_adjacent_lines(doc):
             return
         page = self.page(doc, ctx)
-        pager, other = _LineTest(doc, self.pager), _LineTest(doc, self.not_headline)
+        pager, other = LineTest(doc, self.pager), LineTest(doc, self.not_headline)
         lines = page.lines
         run: list[int] = []  # positions of headlines and pager lines
         between = 0
@@ -322,7 +322,7 @@ class CapsLink(_PageKind):
         super().__init__(options)
         if self.options["min_words"] < 1:
             raise OptionError("min_words", "must be 1 or more")
-        self.unless = _optional_matcher(self.options, "unless")
+        self.unless = line_matcher(self.options, "unless")
 
     def find(self, doc: Document, ctx: Context):
         if not any(is_caps(doc.line_text(i)) for i in doc.nonblank):
@@ -330,7 +330,7 @@ class CapsLink(_PageKind):
         page = self.page(doc, ctx)
         if page.body[0] < 0:
             return
-        skip = _LineTest(doc, self.unless)
+        skip = LineTest(doc, self.unless)
         lines = page.lines
         o = self.options
         for pos in range(1, len(lines) - 1):

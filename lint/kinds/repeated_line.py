@@ -8,6 +8,7 @@ the article prints its title, then the same title as a link.
 """
 from __future__ import annotations
 
+from .. import compiled_regex
 from ..document import Document
 from ..finding import Hit, Related
 from . import Context, Kind
@@ -52,12 +53,21 @@ class RepeatedLine(Kind):
 
 
 def _prose_near(doc: Document, pos: int, step: int, within: int) -> bool:
-    """A paragraph (12+ words ending like a sentence) within `within` non-blank lines."""
+    """A paragraph (12+ words ending like a sentence) within `within` non-blank lines.
+
+    In a copy of the whole page a paragraph broken by links ends on its own line of
+    punctuation ("laid off several hundred" / "."): that counts as its end too.
+    """
     lines = doc.nonblank
     for k in range(1, within + 1):
         j = pos + step * k
         if not 0 <= j < len(lines):
             return False
-        if doc.line_words[lines[j]] >= 12 and is_sentence(doc.line_text(lines[j])):
+        text = doc.line_text(lines[j])
+        if (doc.line_words[lines[j]] >= 12 or _CLOSING.match(text)) and is_sentence(text):
             return True
     return False
+
+
+# Only the punctuation that closes a sentence broken by links: ".", ").", "”."
+_CLOSING = compiled_regex.compile(r"""^[\s)\]"”’']*[.!?][\s)\]"”’']*$""")

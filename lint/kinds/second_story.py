@@ -38,6 +38,10 @@ _OPEN_END = frozenset("""a an the of to in on at by for from with and or but as 
 _INNER_SENTENCE_END = compiled_regex.compile(r"[a-z]{2}[.!?]['\"”’]?\s+[A-Z]")
 # A paragraph signed off with its writer's name: "... hates the network. Jane Doe".
 _SIGN_OFF = compiled_regex.compile(r"[A-Za-z0-9)][.!?]['\"”’]?\s+(?:[A-Z][a-z’'-]+\s+){1,2}[A-Z][a-z’'-]+$")
+# A live blog's entry time: "10:42", "2:15pm", "14:05 GMT", "2h ago", "Just now".
+_TIME = compiled_regex.compile(
+    r"(?i)^(?:\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?|[A-Z]{2,4})?|\d+\s*(?:m|mins?|minutes?|h|hrs?|hours?)\s+ago|just\s+now)$",
+)
 # A line ending like this leads into what follows ("Here is what we know:"); it heads no story.
 _LEADS_IN = (":", ",", ";", "-", "–", "—", "(", "&")
 
@@ -107,13 +111,14 @@ class SecondStory(Kind):
         "min_story_words": 60,       # words of prose a second story needs
         "min_new_names": 4,          # names of its own a second story needs
         "max_name_overlap": 0.35,    # share of its names' uses that the article's names may cover
+        "min_teasers": 3,            # one-paragraph sections in a row that are judged together (a teaser grid)
     }
 
     def find(self, doc: Document, ctx: Context):
         rows = self._rows(doc, ctx)
         if sum(r.prose for r in rows) < self.options["min_paragraphs_before"] + self.options["min_paragraphs_after"]:
             return
-        sections = self._sections(rows)
+        sections = self._teaser_runs(rows, self._sections(rows))
         if not any(self._may_be_story(rows, s) for s in sections):
             return  # the usual case, decided before counting any word
         vocab = _Vocabulary(rows, sections, doc.meta_text("title"))
@@ -197,6 +202,40 @@ class SecondStory(Kind):
             pos = last + 1
         return sections
 
+    def _teaser_runs(self, rows: list[_Row], sections: list[_Section]) -> list[_Section]:
+        """Runs of headed one-paragraph sections, one after the other, as one section.
+
+        A grid of other stories kept by an extractor prints each as its headline and
+        a one-sentence teaser; no single teaser has the body a story is judged on, the
+        run together has. Judged as one, it is another story only when, like any
+        other section, its words and names are not the article's. Between two of
+        them there may be a few labels ("Business", "Section") but no time: a live
+        blog's entries have theirs ("10:42", "2h ago"), and a live blog is one story
+        whatever its topics.
+        """
+        least = self.options["min_teasers"]
+        if least < 2:
+            return sections
+        out: list[_Section] = []
+        run: list[_Section] = []
+        for section in sections + [None]:
+            if (section is not None and section.prose == 1 and not section.signed
+                    and (not run or (section.head - run[-1].last <= 3
+                                     and not any(_TIME.match(r.text) for r in rows[run[-1].last + 1:section.head])))):
+                run.append(section)
+                continue
+            if len(run) >= least:
+                out.append(_Section(run[0].head, run[0].first, run[-1].last, len(run), False))
+            else:
+                out.extend(run)
+            run = []
+            if section is not None:
+                if section.prose == 1 and not section.signed:
+                    run = [section]
+                else:
+                    out.append(section)
+        return out
+
     def _first_paragraph(self, rows: list[_Row], pos: int) -> int | None:
         """The first paragraph under a headline, past its furniture (dateline, byline, Follow line)."""
         limit = min(pos + 1 + self.options["lead_lines"], len(rows))
@@ -258,6 +297,13 @@ class SecondStory(Kind):
                if k not in outside and s.prose >= o["min_paragraphs_after"]]
         if len(own) >= 2 and overlap > o["section_ratio"] * _median(own):
             return None
+        # With no sections of its own to compare with, the article's paragraphs: in a short
+        # article of varied paragraphs the text under a subhead shares as little with the
+        # rest as another story would, and it is the article's continuation.
+        if len(own) < 2 and not section.signed:
+            cohesion = vocab.paragraph_shares(outside)
+            if len(cohesion) >= o["min_paragraphs_before"] and overlap > o["section_ratio"] * _median(cohesion):
+                return None
         return overlap
 
     @staticmethod
@@ -284,13 +330,15 @@ class _Vocabulary:
         for k, s in enumerate(sections):
             for j in range(s.head, s.last + 1):
                 owner[j] = k
+        self.paragraphs: list[tuple[int | None, Counter]] = []  # (owning section, words) of each paragraph
         self.total_words, self.total_names = topic_words(title), _names(title)
         self.head_words, self.head_names = topic_words(title), _names(title)  # down to the first sign-off
         signed_end = next((j for j, r in enumerate(rows) if r.signed), len(rows) - 1)
         for j, row in enumerate(rows):
             if not story[j]:
                 continue
-            words, names = topic_words(row.text), _names(row.text)
+            # In a headline set in Title Case every word has a capital: only paragraphs give names.
+            words, names = topic_words(row.text), (_names(row.text) if row.prose else Counter())
             self.total_words.update(words)
             self.total_names.update(names)
             if j <= signed_end:
@@ -299,7 +347,16 @@ class _Vocabulary:
             if j in owner:
                 self.words[owner[j]].update(words)
                 self.names_of[owner[j]].update(names)
+            if row.prose:
+                self.paragraphs.append((owner.get(j), words))
         self.signed_end = signed_end
+
+    def paragraph_shares(self, left_out: list[int]) -> list[float]:
+        """For each paragraph of the article (outside the sections left out), the share of its
+        words the rest of the article uses: how much the article's own paragraphs hold together."""
+        minus = [self.words[k] for k in left_out]
+        return [_share_outside(words, self.total_words, minus + [words])
+                for owner, words in self.paragraphs if owner not in left_out and words]
 
     def _base(self, left_out, signed_only, names):
         if signed_only:
