@@ -6,12 +6,13 @@ from typing import TYPE_CHECKING
 
 from ..finding import Finding, Related
 from .features import StoryFeatures
+from .copies import Copy, fold
 from .grouping import COMMON_DF, _Vectors, group_stories
 from .names import _name_variants
 from .numbers import _number_conflicts
 from .quotes import _quote_drift
 from .report import _fill, _finding, _short, _suppressed
-from .reuse import RARE_SHARE, _reuse
+from .reuse import RARE_SHARE, _option, _reuse
 
 if TYPE_CHECKING:  # pragma: no cover
     from ..rulepack import Rule
@@ -27,8 +28,9 @@ def check(features: list[StoryFeatures], rules: list["Rule"], one_story: bool = 
 
     `rules` are the selected rules (any kind; only `corpus` rules are used).
     With `one_story`, every file is read as one story instead of grouping by
-    similarity. Exact duplicates are read once: the copy gets a `duplicate`
-    finding, if that rule is selected, and is otherwise left out.
+    similarity. Copies of one text are read once (lint/corpus/copies.py): a copy
+    gets a `duplicate` finding, if that rule is selected; a version is also
+    compared with its original alone, and is otherwise left out.
     """
     by_check: dict[str, list] = defaultdict(list)
     for rule in rules:
@@ -39,54 +41,77 @@ def check(features: list[StoryFeatures], rules: list["Rule"], one_story: bool = 
     if len(features) < 2:
         return result
 
-    # Exact duplicates: the first path stands for all.
-    reps: list[StoryFeatures] = []
-    copies: dict[str, list[StoryFeatures]] = defaultdict(list)
-    first_of: dict[str, StoryFeatures] = {}
-    for f in features:
-        if f.digest and f.digest in first_of:
-            copies[first_of[f.digest].path].append(f)
-        else:
-            if f.digest:
-                first_of[f.digest] = f
-            reps.append(f)
+    # Copies of one text are read once, through the first (lint/corpus/copies.py).
+    duplicate_rules = by_check.get("duplicate", [])
+    near = _option(duplicate_rules, "near_duplicate", 0.8)
+    originals, copies = fold(features, near)
     findings: list[Finding] = []
-    for rule in by_check.get("duplicate", ()):
-        for original, dups in copies.items():
-            for dup in dups:
-                findings.append(_finding(
-                    rule, dup.path, 1, 1, dup.title,
-                    _fill(rule.message, match=dup.title, kind="an exact copy", other=_short(original), share="100%"),
-                    (Related(original, 1, "the same text"),),
-                    severity=rule.severity,
-                ))
+    for original in originals:
+        for copy in copies.get(original.path, ()):
+            findings += _copy_findings(original, copy, by_check)
 
+    versions = {i: [c.features for c in copies[f.path] if not c.exact]
+                for i, f in enumerate(originals) if f.path in copies}
     if one_story:
-        groups = [list(range(len(reps)))] if len(reps) > 1 else []
-        vectors = _Vectors(reps)
+        groups = [list(range(len(originals)))] if len(originals) > 1 else []
+        vectors = _Vectors(originals, [v for found in versions.values() for v in found])
     else:
-        groups, _, vectors = group_stories(reps)
+        groups, _, vectors = group_stories(originals, versions=versions)
+    rare_cut = max(COMMON_DF, RARE_SHARE * vectors.n)   # rare among all the texts linted
+    grouped: set[str] = set()
     for members in groups:
-        group = [reps[i] for i in members]
-        if by_check.get("number-conflict"):
-            findings += _number_conflicts(group, by_check["number-conflict"],
-                                          lambda x, y, m=members: vectors.cosine(m[x], m[y]))
-        if by_check.get("name-variant"):
-            findings += _name_variants(group, by_check["name-variant"])
-        if by_check.get("quote-drift"):
-            findings += _quote_drift(group, by_check["quote-drift"])
-        if by_check.get("uncredited-reuse") or by_check.get("duplicate"):
-            findings += _reuse(group, by_check.get("uncredited-reuse", []), by_check.get("duplicate", []),
-                               lambda t, cut=max(COMMON_DF, RARE_SHARE * len(reps)): vectors.df.get(t, 0) <= cut)
+        group = [originals[i] for i in members]
+        findings += _group_findings(group, by_check, lambda x, y, m=members: vectors.cosine(m[x], m[y]),
+                                    lambda t: vectors.df.get(t, 0) <= rare_cut)
         paths = [f.path for f in group]
-        paths += [c.path for f in group for c in copies.get(f.path, ())]
+        paths += [c.features.path for f in group for c in copies.get(f.path, ())]
+        grouped.update(paths)
         result.groups.append(sorted(paths))
-    for original, dups in copies.items():
-        if not any(original in g for g in result.groups):
-            result.groups.append(sorted([original] + [d.path for d in dups]))
+    for original in originals:
+        if original.path in copies and original.path not in grouped:
+            result.groups.append(sorted([original.path] + [c.features.path for c in copies[original.path]]))
     result.groups.sort()
 
     by_path = {f.path: f for f in features}
     kept = [f for f in findings if not _suppressed(by_path.get(f.path), f)]
     result.findings = sorted(set(kept), key=Finding.sort_key)
     return result
+
+
+def _group_findings(group: list[StoryFeatures], by_check, similarity, rare) -> list[Finding]:
+    """The checks the selected rules ask for, over the texts of one story."""
+    findings: list[Finding] = []
+    if by_check.get("number-conflict"):
+        findings += _number_conflicts(group, by_check["number-conflict"], similarity)
+    if by_check.get("name-variant"):
+        findings += _name_variants(group, by_check["name-variant"])
+    if by_check.get("quote-drift"):
+        findings += _quote_drift(group, by_check["quote-drift"])
+    if by_check.get("uncredited-reuse") or by_check.get("duplicate"):
+        findings += _reuse(group, by_check.get("uncredited-reuse", []), by_check.get("duplicate", []), rare)
+    return findings
+
+
+def _copy_findings(original: StoryFeatures, copy: Copy, by_check) -> list[Finding]:
+    """A copy's duplicate finding; a version is also compared with its original, and with it alone,
+    so a figure or a name that changed between the two is still reported."""
+    duplicate_rules = by_check.get("duplicate", [])
+    if copy.exact:
+        dup = copy.features
+        return [_finding(rule, dup.path, 1, 1, dup.title,
+                         _fill(rule.message, match=dup.title, kind="an exact copy", other=_short(original.path),
+                               share="100%"),
+                         (Related(original.path, 1, "the same text"),), severity=rule.severity)
+                for rule in duplicate_rules]
+    pair = [original, copy.features]
+    findings = _group_findings(pair, {k: v for k, v in by_check.items() if k not in ("duplicate", "uncredited-reuse")},
+                               lambda x, y: 1.0, None)
+    later, earlier = sorted(pair, key=lambda f: (f.date, f.path), reverse=True)
+    pct = f"{copy.share:.0%}"
+    findings += [_finding(rule, later.path, 1, 1, later.title,
+                          _fill(rule.message, match=later.title, kind="another version", other=_short(earlier.path),
+                                share=pct),
+                          (Related(earlier.path, 1, f"{pct} of the shorter one's sentences shared"),),
+                          severity=rule.severity)
+                 for rule in duplicate_rules]
+    return findings

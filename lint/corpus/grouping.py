@@ -35,9 +35,11 @@ class _Vectors:
     2,225 articles. Only terms two files share carry weight.
     """
 
-    def __init__(self, features: list[StoryFeatures]):
-        self.n = n = len(features)
-        self.df = df = _shared_counts(features)
+    def __init__(self, features: list[StoryFeatures], also_counted: list[StoryFeatures] = ()):
+        # Versions folded into their original (lint/corpus/copies.py) still count in how
+        # many files a term occurs, so weights do not depend on what was folded.
+        self.n = n = len(features) + len(also_counted)
+        self.df = df = _shared_counts([*features, *also_counted])
         scale = math.log(n / COMMON_DF) if n > COMMON_DF else 0.0
         factors = {d: 1.0 if d <= COMMON_DF or not scale else max(0.0, math.log(n / d) / scale)
                    for d in set(df.values())}
@@ -137,6 +139,7 @@ def group_stories(
     min_similarity: float = GROUP_SIMILARITY,
     link_similarity: float = LINK_SIMILARITY,
     link_share: float = LINK_SHARE,
+    versions: dict[int, list[StoryFeatures]] | None = None,
 ):
     """Files that report one story: (groups as lists of indexes, similarity of compared pairs).
 
@@ -144,9 +147,13 @@ def group_stories(
     its two groups only when at least `link_share` of all pairs across them reach
     `link_similarity`: a chain of articles that each resemble the next (a season
     of match reports) does not become one story, while five outlets' takes on
-    one event, all alike, do.
+    one event, all alike, do. `versions` (file index -> its folded versions) weigh
+    in as their original does: a text filed five times counts five times in the
+    share of pairs, as it did before versions were folded.
     """
-    vectors = _Vectors(features)
+    versions = versions or {}
+    vectors = _Vectors(features, [v for found in versions.values() for v in found])
+    weight = [1 + len(versions.get(i, ())) for i in range(len(features))]
     scored = vectors.candidates(link_similarity)
     weak = {p for p, s in scored.items() if s >= link_similarity}
     strong = sorted(((s, p) for p, s in scored.items() if s >= min_similarity), reverse=True)
@@ -157,8 +164,8 @@ def group_stories(
         if a == b:
             continue
         left, right = members[a], members[b]
-        links = sum(1 for x in left for y in right if (min(x, y), max(x, y)) in weak)
-        if links < link_share * len(left) * len(right):
+        links = sum(weight[x] * weight[y] for x in left for y in right if (min(x, y), max(x, y)) in weak)
+        if links < link_share * sum(weight[x] for x in left) * sum(weight[y] for y in right):
             continue
         if len(left) < len(right):
             a, b, left, right = b, a, right, left
