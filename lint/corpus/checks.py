@@ -23,7 +23,7 @@ class CorpusResult:
         self.groups: list[list[str]] = []   # paths read as one story (2+ files)
 
 
-def check(features: list[StoryFeatures], rules: list["Rule"], one_story: bool = False) -> CorpusResult:
+def check(features: list[StoryFeatures], rules: list["Rule"], one_story: bool = False, load=None) -> CorpusResult:
     """Cross-file findings over every file's features, and the groups read as one story.
 
     `rules` are the selected rules (any kind; only `corpus` rules are used).
@@ -31,7 +31,12 @@ def check(features: list[StoryFeatures], rules: list["Rule"], one_story: bool = 
     similarity. Copies of one text are read once (lint/corpus/copies.py): a copy
     gets a `duplicate` finding, if that rule is selected; a version is also
     compared with its original alone, and is otherwise left out.
+
+    `load` gives a file's complete features from the record in `features`, when
+    those hold only what grouping reads (lint/corpus/store.py): the mentions are
+    then read one story at a time.
     """
+    load = load or (lambda f: f)
     by_check: dict[str, list] = defaultdict(list)
     for rule in rules:
         if getattr(rule.kind, "name", "") == "corpus":
@@ -44,11 +49,11 @@ def check(features: list[StoryFeatures], rules: list["Rule"], one_story: bool = 
     # Copies of one text are read once, through the first (lint/corpus/copies.py).
     duplicate_rules = by_check.get("duplicate", [])
     near = _option(duplicate_rules, "near_duplicate", 0.8)
-    originals, copies = fold(features, near)
+    originals, copies = fold(features, near, load)
     findings: list[Finding] = []
     for original in originals:
         for copy in copies.get(original.path, ()):
-            findings += _copy_findings(original, copy, by_check)
+            findings += _copy_findings(original, copy, by_check, load)
 
     versions = {i: [c.features for c in copies[f.path] if not c.exact]
                 for i, f in enumerate(originals) if f.path in copies}
@@ -60,7 +65,7 @@ def check(features: list[StoryFeatures], rules: list["Rule"], one_story: bool = 
     rare_cut = max(COMMON_DF, RARE_SHARE * vectors.n)   # rare among all the texts linted
     grouped: set[str] = set()
     for members in groups:
-        group = [originals[i] for i in members]
+        group = [load(originals[i]) for i in members]
         findings += _group_findings(group, by_check, lambda x, y, m=members: vectors.cosine(m[x], m[y]),
                                     lambda t: vectors.df.get(t, 0) <= rare_cut)
         paths = [f.path for f in group]
@@ -92,7 +97,7 @@ def _group_findings(group: list[StoryFeatures], by_check, similarity, rare) -> l
     return findings
 
 
-def _copy_findings(original: StoryFeatures, copy: Copy, by_check) -> list[Finding]:
+def _copy_findings(original: StoryFeatures, copy: Copy, by_check, load) -> list[Finding]:
     """A copy's duplicate finding; a version is also compared with its original, and with it alone,
     so a figure or a name that changed between the two is still reported."""
     duplicate_rules = by_check.get("duplicate", [])
@@ -103,7 +108,7 @@ def _copy_findings(original: StoryFeatures, copy: Copy, by_check) -> list[Findin
                                share="100%"),
                          (Related(original.path, 1, "the same text"),), severity=rule.severity)
                 for rule in duplicate_rules]
-    pair = [original, copy.features]
+    pair = [load(original), load(copy.features)]
     findings = _group_findings(pair, {k: v for k, v in by_check.items() if k not in ("duplicate", "uncredited-reuse")},
                                lambda x, y: 1.0, None)
     later, earlier = sorted(pair, key=lambda f: (f.date, f.path), reverse=True)

@@ -30,7 +30,6 @@ MIN_SHARED_KEYS = 2    # of them a candidate original must share
 MAX_CANDIDATES = 4     # candidates verified per file, most shared keys first
 MAX_POSTING = 64       # originals kept per key: a pair every story uses sketches nothing
 NEAR_SENTENCE = 0.8    # share of two sentences' terms that makes them one, but for a word or two
-MIN_SENTENCES = 2      # a text this short has no versions: only exact copies
 # A version repeats a good part of its text word for word: sentence prints are sets
 # of terms, so a sentence retold in other words with the same names and figures
 # looks like one with a word changed, and only the verbatim share tells them apart.
@@ -87,12 +86,15 @@ def pair_share(a: StoryFeatures, b: StoryFeatures) -> float:
     return len(set(small).intersection(large)) / len(small) if small else 0.0
 
 
-def fold(features: list[StoryFeatures], near: float | None) -> tuple[list[StoryFeatures], dict[str, list[Copy]]]:
-    """(the originals, in order; original path -> its copies). `features` are sorted by path.
+def fold(features: list[StoryFeatures], near: float | None, load=None
+         ) -> tuple[list[StoryFeatures], dict[str, list[Copy]]]:
+    """(the originals, in order; original path -> its copies). `features` are sorted by path;
+    `load` gives a file's complete features (its sentences) from its record there.
 
     Exact copies (the same normalised prose) always fold; versions only when `near`
     (the duplicate rule's `near_duplicate` share) is given.
     """
+    load = load or (lambda f: f)
     originals: list[StoryFeatures] = []
     copies: dict[str, list[Copy]] = {}
     by_digest: dict[str, StoryFeatures] = {}
@@ -102,8 +104,8 @@ def fold(features: list[StoryFeatures], near: float | None) -> tuple[list[StoryF
         if original is not None:
             copies.setdefault(original.path, []).append(Copy(f, True, 1.0))
             continue
-        keys = f.phrases[:SKETCH] if near is not None and len(f.sentences) >= MIN_SENTENCES else ()
-        found = _version_of(f, keys, index, originals, near) if keys else None
+        keys = f.phrases[:SKETCH] if near is not None else ()
+        found = _version_of(f, keys, index, originals, near, load) if keys else None
         if found is not None:
             original, share = found
             copies.setdefault(original.path, []).append(Copy(f, False, share))
@@ -120,11 +122,11 @@ def fold(features: list[StoryFeatures], near: float | None) -> tuple[list[StoryF
     return originals, copies
 
 
-def _version_of(f: StoryFeatures, keys, index, originals, near: float):
+def _version_of(f: StoryFeatures, keys, index, originals, near: float, load):
     shared = Counter(i for key in keys for i in index.get(key, ()))
     candidates = sorted((-count, i) for i, count in shared.items() if count >= MIN_SHARED_KEYS)
     for _, i in candidates[:MAX_CANDIDATES]:
-        share = version_share(originals[i], f, near)
+        share = version_share(load(originals[i]), load(f), near)
         if share is not None:
             return originals[i], share
     return None
