@@ -78,6 +78,15 @@ def test_a_retelling_in_other_words_is_no_version(linter):
     assert copies.version_share(a, _features(linter, "c.txt", origin.replace("heavy", "big")), 0.8) is not None
 
 
+def test_an_exact_copy_of_a_version_names_the_version(linter):
+    version = _changed(STORY, 1)
+    features = [_features(linter, "a.txt", STORY), _features(linter, "b.txt", version),
+                _features(linter, "c.txt", version)]
+    messages = {f.path: f.message for f in corpus.check(features, linter.rules).findings if f.rule == "NL956"}
+    assert messages["b.txt"].startswith("another version of a.txt")
+    assert messages["c.txt"].startswith("an exact copy of b.txt")
+
+
 def test_a_version_is_still_compared_with_its_original(linter):
     later = STORY.replace("1921", "1923").replace("Jonathan Whitfield", "Jonathon Whitfield")
     features = [_features(linter, "a.txt", STORY), _features(linter, "b.txt", later)]

@@ -104,9 +104,9 @@ def _copy_findings(original: StoryFeatures, copy: Copy, by_check, load) -> list[
     if copy.exact:
         dup = copy.features
         return [_finding(rule, dup.path, 1, 1, dup.title,
-                         _fill(rule.message, match=dup.title, kind="an exact copy", other=_short(original.path),
+                         _fill(rule.message, match=dup.title, kind="an exact copy", other=_short(copy.of),
                                share="100%"),
-                         (Related(original.path, 1, "the same text"),), severity=rule.severity)
+                         (Related(copy.of, 1, "the same text"),), severity=rule.severity)
                 for rule in duplicate_rules]
     pair = [load(original), load(copy.features)]
     findings = _group_findings(pair, {k: v for k, v in by_check.items() if k not in ("duplicate", "uncredited-reuse")},

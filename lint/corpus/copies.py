@@ -40,6 +40,7 @@ class Copy(NamedTuple):
     features: StoryFeatures
     exact: bool          # the same prose, character for character
     share: float         # of the shorter text's sentences found word for word in the longer
+    of: str = ""         # the path it copies exactly (the original, or a version of it)
 
 
 def _comparable(a: StoryFeatures, b: StoryFeatures) -> bool:
@@ -97,23 +98,24 @@ def fold(features: list[StoryFeatures], near: float | None, load=None
     load = load or (lambda f: f)
     originals: list[StoryFeatures] = []
     copies: dict[str, list[Copy]] = {}
-    by_digest: dict[str, StoryFeatures] = {}
+    by_digest: dict[str, tuple[StoryFeatures, str]] = {}   # digest -> (original, the file that has it)
     index: dict[int, list[int]] = {}     # sketch key -> originals holding it
     for f in features:
-        original = by_digest.get(f.digest) if f.digest else None
-        if original is not None:
-            copies.setdefault(original.path, []).append(Copy(f, True, 1.0))
+        seen = by_digest.get(f.digest) if f.digest else None
+        if seen is not None:
+            original, of = seen
+            copies.setdefault(original.path, []).append(Copy(f, True, 1.0, of))
             continue
         keys = f.phrases[:SKETCH] if near is not None else ()
         found = _version_of(f, keys, index, originals, near, load) if keys else None
         if found is not None:
             original, share = found
-            copies.setdefault(original.path, []).append(Copy(f, False, share))
+            copies.setdefault(original.path, []).append(Copy(f, False, share, original.path))
             if f.digest:
-                by_digest.setdefault(f.digest, original)
+                by_digest.setdefault(f.digest, (original, f.path))
             continue
         if f.digest:
-            by_digest[f.digest] = f
+            by_digest[f.digest] = (f, f.path)
         for key in keys:
             holders = index.setdefault(key, [])
             if len(holders) < MAX_POSTING:
