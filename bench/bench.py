@@ -938,4 +938,8 @@ def main(argv: list[str] | None = None) -> int:
 
 
 if __name__ == "__main__":
+    if "--scale" in sys.argv[1:]:   # the archive-scale table: bench/scale.py
+        import scale
+
+        sys.exit(scale.main([a for a in sys.argv[1:] if a != "--scale"]))
     sys.exit(main())

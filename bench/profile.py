@@ -19,6 +19,7 @@ REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
 from lint import corpus, matcher, reader, runner  # noqa: E402
+from lint.corpus import checks  # noqa: E402
 from lint.config import Settings  # noqa: E402
 from lint.rulepack import builtin_rules_dir, load_packs  # noqa: E402
 
@@ -51,7 +52,7 @@ def main() -> None:
         rule.kind.markers = charged(f"kind {rule.kind.name}", rule.kind.markers)
     reader.parse = charged("read and segment", reader.parse)
     corpus.extract = charged("story features (extract)", corpus.extract)
-    corpus.group_stories = charged("group stories", corpus.group_stories)
+    checks.group_stories = charged("group stories", checks.group_stories)
     start = time.process_time()
     results = [linter.lint_path(path) for path in files]
     linted = time.process_time() - start

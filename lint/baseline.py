@@ -13,7 +13,9 @@ import json
 
 from .errors import UserError
 from .finding import Finding
-from .report.fingerprint import fingerprints
+from typing import Iterable
+
+from .report.fingerprint import fingerprinted, fingerprints
 
 VERSION = 1
 
@@ -67,3 +69,16 @@ def split(findings: list[Finding], accepted: set[tuple[str, str, str]], linted: 
             known.add(key)
     linted = {p.replace("\\", "/").removeprefix("./") for p in linted}
     return matched, sum(1 for key in accepted - known if key[0] in linted)
+
+
+def stale(findings: Iterable[Finding], accepted: set[tuple[str, str, str]], linted: Iterable[str]) -> int:
+    """How many entries for the files linted match none of `findings` (sorted, as reported)."""
+    known = {key for f, print_ in fingerprinted(findings) for key in [_key(f, print_)] if key in accepted}
+    linted = {p.replace("\\", "/").removeprefix("./") for p in linted}
+    return sum(1 for key in accepted - known if key[0] in linted)
+
+
+def unaccepted(findings: list[Finding], accepted: set[tuple[str, str, str]]) -> list[Finding]:
+    """One file's findings (sorted) less those the baseline accepts."""
+    ordered = sorted(findings, key=Finding.sort_key)
+    return [f for f, print_ in fingerprinted(ordered) if _key(f, print_) not in accepted]

@@ -18,7 +18,7 @@ import os
 import sys
 
 from . import __version__
-from .atomic import atomic_write, remove_stale_temps
+from .atomic import remove_stale_temps
 from .finding import Finding
 from .hashing import blake2b, hex_digest, seal, unseal
 from .runner import FileResult
@@ -138,51 +138,101 @@ def _entry_line(dumps, key: str, entry: dict) -> bytes:
     return seal(dumps([key, entry]).encode("ascii")) + b"\n"
 
 
-def _entries(data: bytes) -> dict[str, dict]:
-    """The entries of a cache file whose checksums hold; the others are dropped."""
-    entries = {}
-    for line in data.split(b"\n"):
+def _entry_index(handle) -> dict[str, tuple[int, int]]:
+    """key -> (offset, length) of each entry of a cache file whose checksum holds; the
+    others are dropped. Entries are read and parsed again when asked for, not kept."""
+    index: dict[str, tuple[int, int]] = {}
+    offset = 0
+    for line in handle:
+        size = len(line)
+        line = line.rstrip(b"\n")
         payload = unseal(line)
-        if not payload:
-            continue
-        try:
-            key, entry = json.loads(payload)
-        except (ValueError, TypeError):
-            continue
-        if type(key) is str and type(entry) is dict:
-            entries[key] = entry
-    return entries
+        if payload:
+            try:
+                key, entry = json.loads(payload)
+            except (ValueError, TypeError):
+                key = entry = None
+            if type(key) is str and type(entry) is dict:
+                index[key] = (offset, len(line))
+        offset += size
+    return index
 
 
 class Cache:
+    """The results of unchanged files. What a run uses is written to the next cache file as
+    it goes (a temporary file renamed at the end), and the last cache file is read an entry
+    at a time, so an archive's cache is never held in memory: only the keys are."""
+
     def __init__(self, root: str, fingerprint: str):
         self.root = root
         self.folder = os.path.join(root, CACHE_DIR)
         self.file = os.path.join(self.folder, f"results-{fingerprint}.jsonl")
-        self.entries: dict[str, dict] = {}
-        self.used: dict[str, dict] = {}
+        self._last = None          # the last cache file, open: entries are read from it when asked for
+        self._index: dict[str, tuple[int, int]] = {}
+        self.used: set[str] = set()
+        self._changed = False
+        self._next = None          # the next cache file, being written; False once it cannot be
         try:
-            self.entries = _entries(_read(self.file))
+            self._last = open(self.file, "rb")
+            self._index = _entry_index(self._last)
         except OSError:
             pass  # no cache yet: start empty
 
+    def _raw(self, key: str):
+        where = self._index.get(key)
+        if where is None:
+            return None, b""
+        self._last.seek(where[0])
+        line = self._last.read(where[1])
+        return json.loads(unseal(line))[1], line
+
+    def _keep(self, key: str, line: bytes, changed: bool) -> None:
+        self.used.add(key)
+        self._changed = self._changed or changed
+        if self._next is None:
+            try:
+                cache_folder(self.root)
+                self._next_path = os.path.join(self.folder, f".tmp-{os.getpid()}-{os.urandom(6).hex()}")
+                self._next = open(self._next_path, "xb")
+            except OSError:
+                self._next = False   # a read-only checkout still lints; it just cannot remember
+        if self._next:
+            try:
+                self._next.write(line + b"\n")
+            except OSError:
+                self._discard()
+
+    def _discard(self) -> None:
+        if self._next:
+            self._next.close()
+            try:
+                os.unlink(self._next_path)
+            except OSError:
+                pass
+        self._next = False
+
     def get(self, key: str, path: str) -> FileResult | None:
-        raw = self.entries.get(key)
-        if raw is None:
-            return None
         try:
+            raw, line = self._raw(key)
+            if raw is None:
+                return None
             result = _file_result(raw, path)
         except (KeyError, TypeError, ValueError, AttributeError):
             return None   # not served: the file is linted again and its entry rewritten
-        self.used[key] = raw
+        self._keep(key, line, False)
         return result
 
     def put(self, key: str, result: FileResult) -> None:
-        self.used[key] = {
+        self._put(key, {
             "path": result.path, "findings": [f.to_json() for f in result.findings],
             "notes": result.notes, "error": result.error, "data": result.data,
             "features": result.features,
-        }
+        })
+
+    def _put(self, key: str, entry: dict) -> None:
+        # An entry at a time, each by the C encoder: json.dump streams through the
+        # pure-Python one (~0.35 s on 2,225 files).
+        self._keep(key, _entry_line(_DUMPS, key, entry).rstrip(b"\n"), True)
 
     def corpus_key(self, one_story: bool) -> str:
         """Key of the cross-file result: it depends on every file this run read, and nothing else."""
@@ -190,31 +240,28 @@ class Cache:
         return "corpus:" + hex_digest(f"{one_story}|{'|'.join(files)}".encode())
 
     def get_corpus(self, key: str):
-        raw = self.entries.get(key)
         try:
+            raw, line = self._raw(key)
             found = ([_finding(f) for f in raw["findings"]], [_strings(g) for g in raw["groups"]])
         except (KeyError, TypeError, ValueError, AttributeError):
             return None
-        self.used[key] = raw
+        self._keep(key, line, False)
         return found
 
     def put_corpus(self, key: str, findings: list[Finding], groups: list[list[str]]) -> None:
-        self.used[key] = {"findings": [f.to_json() for f in findings], "groups": groups}
-
-    def _write(self, out) -> None:
-        # An entry at a time, each by the C encoder: json.dump streams through the
-        # pure-Python one (~0.35 s on 2,225 files), and one json.dumps of the whole
-        # cache was +30 MB at peak.
-        dumps = json.JSONEncoder(separators=(",", ":")).encode
-        for key, entry in self.used.items():
-            out.write(_entry_line(dumps, key, entry))
+        self._put(key, {"findings": [f.to_json() for f in findings], "groups": groups})
 
     def save(self) -> None:
         """Keep what this run used (so the cache cannot grow without bound), atomically."""
-        if self.used == self.entries:
+        if self._last:
+            self._last.close()
+        if not self._next:
+            return
+        if not self._changed and self.used == self._index.keys():
+            self._discard()   # the same entries as the last file: nothing to write
             return
         try:
-            cache_folder(self.root)
+            self._next.close()
             for name in os.listdir(self.folder):
                 stale = os.path.join(self.folder, name)
                 if name.startswith("results-") and name.endswith((".json", ".jsonl")) and stale != self.file:
@@ -222,6 +269,9 @@ class Cache:
                         os.unlink(stale)
                     except FileNotFoundError:
                         pass   # another run removed it first
-            atomic_write(self.file, self._write, binary=True)
+            os.replace(self._next_path, self.file)
         except (OSError, ValueError):
-            pass  # a read-only checkout still lints; it just cannot remember
+            self._discard()
+
+
+_DUMPS = json.JSONEncoder(separators=(",", ":")).encode

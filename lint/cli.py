@@ -279,7 +279,8 @@ def _run(args, settings: Settings, packs) -> int:
         return _print(text)
 
     from .report import Report
-    from .runner import Linter, default_jobs, discover, lint_exports, lint_files, read_together
+    from .runner import Linter, default_jobs, discover, iter_exports, iter_lint_files, read_stored, store_features
+    from .spool import Spool
 
     paths = args.paths or ["."]
     stdin = "-" in paths
@@ -301,61 +302,93 @@ def _run(args, settings: Settings, packs) -> int:
     # Reading files together needs two of them; one file (pre-commit) skips the work.
     together = not (args.no_corpus or args.sources_only) and (len(files) + stdin >= 2 or bool(exports))
     linter = Linter(packs, settings, corpus=together)
-    results = []
+    # Results go to the spool as they come, story features to the store: nothing a file
+    # holds waits in memory for the last one (lint/spool.py, lint/corpus/store.py).
+    spool = Spool()
+    store = None
+    if linter.corpus_rules:
+        from .corpus.store import FeatureStore
+
+        store = FeatureStore()
+
+    def keep(result) -> None:
+        spool.add(store_features(linter, store, result) if store is not None else result)
+
     if stdin:
         name = args.stdin_filename or "-"
         kind = os.path.splitext(args.stdin_filename)[1] if args.stdin_filename else ".txt"
-        results.append(linter.lint_stream(name, sys.stdin.buffer, kind))
+        keep(linter.lint_stream(name, sys.stdin.buffer, kind))
     cache = _open_cache(settings) if files and not args.no_cache else None
+    stories: list[list[str]] = []
     with _progress(len(files), for_people=args.format == "text") as progress:
         if files:
-            results.extend(lint_files(linter, files, args.jobs or default_jobs(), cache, progress.advance))
-        results.extend(lint_exports(linter, exports, errors, args.input_format, args.text_field, args.id_field))
+            for result in iter_lint_files(linter, files, args.jobs or default_jobs(), cache, progress.advance):
+                keep(result)
+        for result in iter_exports(linter, exports, errors, args.input_format, args.text_field, args.id_field):
+            keep(result)
         progress.phase("reading the articles together")
-        # Standard input is never cached, so a result that includes it is not either.
-        stories = read_together(linter, results, args.one_story, None if stdin else cache)
+        if store is not None:
+            # Standard input is never cached, so a result that includes it is not either.
+            found, stories = read_stored(linter, store, args.one_story, None if stdin else cache)
+            spool.add_findings(found)
+            store.close()
     if cache:
         cache.save()
     if args.corpus_only:
-        for result in results:
-            result.findings = [f for f in result.findings if f.category == "consistency"]
+        spool.view = _consistency_only
 
-    stale = _apply_baseline(args, results)
+    stale = _apply_baseline(args, spool)
     if args.write_baseline:
-        return 2 if errors or any(r.error for r in results) else 0
+        return 2 if errors or spool.errors else 0
     width = _terminal_width() if not args.output_file and args.format == "text" else None
-    report = Report(results, errors, statistics=args.statistics, quiet=args.quiet, stories=stories,
+    report = Report(spool, errors, statistics=args.statistics, quiet=args.quiet, stories=stories,
                     rules=linter.rules, baseline_stale=stale, width=width)
     if args.sources_only and args.format == "text":
         from .report.sources import render_table
 
-        return _print("\n".join(render_table((r.path, r.data.get("sourcing")) for r in results)) or "no sources")
+        return _print("\n".join(render_table((r.path, r.data.get("sourcing")) for r in spool.results()))
+                      or "no sources")
     write(args.format, report, args.output_file)
-    if errors or fix_failed or any(r.error for r in results):
+    if errors or fix_failed or spool.errors:
         return 2
     if args.exit_zero:
         return 0
-    threshold = severity_rank(settings.fail_on)
-    return 1 if any(severity_rank(f.severity) >= threshold for f in report.findings) else 0
+    return 1 if report.max_rank >= severity_rank(settings.fail_on) else 0
 
 
-def _apply_baseline(args, results) -> int | None:
-    """Write the baseline, or drop the findings it accepts; the count of its stale entries."""
+def _consistency_only(result):
+    result.findings = [f for f in result.findings if f.category == "consistency"]
+    return result
+
+
+def _apply_baseline(args, spool) -> int | None:
+    """Write the baseline, or set the spool to drop the findings it accepts; the count of
+    its stale entries."""
     if not (args.write_baseline or args.baseline):
         return None
     from . import baseline
     from .finding import Finding
 
-    findings = sorted((f for r in results for f in r.findings), key=Finding.sort_key)
+    def findings():   # sorted, as the report has them
+        for same in spool.by_path():
+            yield from sorted((f for r in same for f in r.findings), key=Finding.sort_key)
+
     if args.write_baseline:
-        baseline.write(args.write_baseline, findings)
-        print(f"newslint: recorded {len(findings)} finding{'s' * (len(findings) != 1)} in {args.write_baseline}",
+        found = list(findings())
+        baseline.write(args.write_baseline, found)
+        print(f"newslint: recorded {len(found)} finding{'s' * (len(found) != 1)} in {args.write_baseline}",
               file=sys.stderr)
         return None
-    accepted, stale = baseline.split(findings, baseline.load(args.baseline), {r.path for r in results})
-    dropped = {id(findings[i]) for i in accepted}
-    for result in results:
-        result.findings = [f for f in result.findings if id(f) not in dropped]
+    accepted = baseline.load(args.baseline)
+    stale = baseline.stale(findings(), accepted, set(spool.paths()))
+    earlier = spool.view
+
+    def unaccepted(result):
+        result = earlier(result) if earlier else result
+        result.findings = baseline.unaccepted(result.findings, accepted)
+        return result
+
+    spool.view = unaccepted
     return stale
 
 
@@ -443,14 +476,23 @@ class _progress:
 
 
 def write(fmt: str, report, output_file: str | None = None) -> None:
+    """The report, written as it is made (a piece at a time), then a newline if it was not empty."""
     from .report import reporter
+
+    def fill(handle) -> None:
+        wrote = False
+        for piece in reporter(fmt)(report):
+            if piece:
+                handle.write(piece)
+                wrote = True
+        if wrote:
+            handle.write("\n")
 
     if output_file:
         from .atomic import atomic_write
 
-        out = reporter(fmt)(report)
         try:
-            atomic_write(output_file, lambda handle: handle.write(out + "\n" if out else ""), mode=0o644)
+            atomic_write(output_file, fill, mode=0o644)
         except OSError as err:
             raise UserError(f"{output_file}: cannot write the report ({err.strerror or err})") from None
         return
@@ -464,9 +506,7 @@ def write(fmt: str, report, output_file: str | None = None) -> None:
         for pieces in styled(report):
             console.print(Text.assemble(*pieces))
         return
-    out = reporter(fmt)(report)
-    if out:
-        sys.stdout.write(out + "\n")
+    fill(sys.stdout)
 
 
 def _use_colour() -> bool:

@@ -2,10 +2,10 @@
 people and organisations, and the years and quantities it ties to an event or
 a unit.
 
-Story features for reading articles together (lint/corpus.py) are made of
+Story features for reading articles together (lint/corpus/) are made of
 these, and so is the one-article check for contradicting dates
 (lint/kinds/contradiction.py), which a one-file run makes without loading the
-rest of lint/corpus.py.
+rest of lint/corpus/.
 """
 from __future__ import annotations
 

@@ -9,6 +9,7 @@ import fnmatch
 import json
 import os
 import stat
+from typing import Iterator
 
 from . import reader, selection
 from .config import Settings
@@ -188,6 +189,8 @@ class Linter:
 
 # Below this many files to lint, starting worker processes costs more than it saves.
 PARALLEL_MIN_FILES = 48
+CHUNK_FILES = 64     # files a worker is sent at a time, at most
+WINDOW = 4           # chunks a worker may have waiting
 
 _WORKER_LINTER: Linter | None = None
 
@@ -197,9 +200,8 @@ def _init_worker(linter: Linter) -> None:
     _WORKER_LINTER = linter
 
 
-def _lint_job(job: tuple[str, bytes]) -> FileResult:
-    path, data = job
-    return _WORKER_LINTER.lint_bytes(path, data)
+def _lint_chunk(jobs: list[tuple[str, bytes]]) -> list[FileResult]:
+    return [_WORKER_LINTER.lint_bytes(path, data) for path, data in jobs]
 
 
 def default_jobs() -> int:
@@ -211,113 +213,53 @@ def default_jobs() -> int:
 
 def lint_files(linter: Linter, files: list[str], jobs: int, cache=None, on_done=None) -> list[FileResult]:
     """Lint files in order; results are the same, and in the same order, whatever `jobs` is."""
+    return list(iter_lint_files(linter, files, jobs, cache, on_done))
+
+
+def iter_lint_files(linter: Linter, files: list[str], jobs: int, cache=None, on_done=None) -> Iterator[FileResult]:
+    """Each file's result, in the order of `files`, as soon as it and those before it are done.
+
+    A file is read when its turn to be linted comes, not before: an archive's
+    bytes never sit in memory together, only a few chunks' worth in flight.
+    """
     from .cache import entry_key
 
-    results: list[FileResult | None] = [None] * len(files)
-    todo: list[tuple[int, str, bytes, str]] = []
-    for index, path in enumerate(files):
-        try:
-            data = reader.read_bytes(path, linter.settings.max_file_size)
-        except reader.InputError as err:
-            results[index] = FileResult(path, error=str(err))
-            continue
-        key = entry_key(path, data)
-        cached = cache.get(key, path) if cache else None
-        if cached is not None:
-            results[index] = cached
-            if on_done:
-                on_done()
-        else:
-            todo.append((index, path, data, key))
+    def prepared():
+        for path in files:
+            try:
+                data = reader.read_bytes(path, linter.settings.max_file_size)
+            except reader.InputError as err:
+                yield path, b"", None, FileResult(path, error=str(err))
+                continue
+            key = entry_key(path, data)
+            cached = cache.get(key, path) if cache else None
+            yield path, data, key, cached
 
-    # Story features stay JSON text until the files are read together: parsed
-    # as they arrive, they cost the process tree ~30 MB to save ~0.25 s.
-    for (index, _, _, key), result in zip(todo, _run(linter, [(p, d) for _, p, d, _ in todo], jobs, on_done)):
-        results[index] = result
-        if cache and not result.internal:
+    def done(result: FileResult, key: str | None, fresh: bool) -> FileResult:
+        if fresh and cache and key and not result.internal:
             cache.put(key, result)
-    return results  # type: ignore[return-value]
+        if on_done and key:
+            on_done()
+        return result
 
-
-def _stories(linter: Linter, results: list[FileResult]) -> list:
-    """Every result's story features; a damaged cache entry is linted again, never fatal."""
-    from .corpus import StoryFeatures
-
-    stories = []
-    for index, result in enumerate(results):
-        if not result.features:
-            continue
-        try:
-            stories.append(StoryFeatures.from_json(json.loads(result.features)))
-        except (ValueError, TypeError, KeyError, AttributeError):
-            results[index] = result = linter.lint_path(result.path)
-            if result.features:
-                stories.append(StoryFeatures.from_json(json.loads(result.features)))
-    return stories
-
-
-def lint_exports(linter: Linter, exports: list[str], errors: list[str], input_format: str | None = None,
-                 text_field: str | None = None, id_field: str | None = None) -> list[FileResult]:
-    """Every record of every export (lint/records.py), linted as an article; a bad record
-    or an unreadable export is a one-line error added to `errors`."""
-    from .records import Record, format_for, records
-
-    results = []
-    for path in exports:
-        try:
-            data = reader.read_bytes(path, linter.settings.max_file_size)
-        except reader.InputError as err:
-            errors.append(str(err))
-            continue
-        for record in records(path, data, format_for(path, input_format), text_field, id_field):
-            if isinstance(record, Record):
-                results.append(linter.lint_bytes(record.name, record.data, record.kind, record.meta))
-            else:
-                errors.append(record.message)
-    return results
-
-
-def read_together(linter: Linter, results: list[FileResult], one_story: bool = False, cache=None) -> list[list[str]]:
-    """Run the cross-file checks over every linted file; add their findings; return the stories.
-
-    With a cache, an unchanged set of files reuses the last result: comparing
-    2,225 articles takes seconds, reading the answer does not.
-    """
-    if not linter.corpus_rules or sum(1 for r in results if r.features) < 2:
-        return []
-    key = cache.corpus_key(one_story) if cache else None
-    cached = cache.get_corpus(key) if cache else None
-    if cached is None:
-        from .corpus import check
-
-        outcome = check(_stories(linter, results), linter.corpus_rules, one_story)
-        cached = (outcome.findings, outcome.groups)
-        if cache:
-            cache.put_corpus(key, *cached)
-    found, groups = cached
-    by_path = {r.path: r for r in results}
-    for finding in found:
-        result = by_path.get(finding.path)
-        if (
-            result is not None
-            and severity_rank(finding.severity) >= linter.min_rank
-            and any(rule.code == finding.rule for rule in linter.rules_for(finding.path))
-        ):
-            result.findings.append(finding)
-    for result in results:
-        result.findings.sort(key=Finding.sort_key)
-    return groups
-
-
-def _run(linter: Linter, jobs_list: list[tuple[str, bytes]], jobs: int, on_done):
-    if jobs <= 1 or len(jobs_list) < PARALLEL_MIN_FILES:
-        for path, data in jobs_list:
-            result = linter.lint_bytes(path, data)
-            if on_done:
-                on_done()
-            yield result
+    if jobs <= 1 or len(files) < PARALLEL_MIN_FILES:
+        for path, data, key, ready in prepared():
+            yield done(ready or linter.lint_bytes(path, data), key, ready is None)
         return
+    yield from _in_workers(linter, prepared(), done, jobs, len(files))
+
+
+class _Chunk:
+    """Files sent to a worker together; `future` once sent."""
+
+    def __init__(self) -> None:
+        self.jobs: list[tuple[str, bytes]] = []
+        self.future = None
+
+
+def _in_workers(linter: Linter, prepared, done, jobs: int, total: int) -> Iterator[FileResult]:
     import multiprocessing
+    from collections import deque
     from concurrent.futures import ProcessPoolExecutor
 
     # fork shares the loaded packs with the workers for free where it exists.
@@ -326,9 +268,126 @@ def _run(linter: Linter, jobs_list: list[tuple[str, bytes]], jobs: int, on_done)
     # Small chunks (~35 files for 2,225 on two cores): the last one is what one
     # worker still chews on while the other idles. Three runs each, x8 vs x32
     # chunks a worker: 8.2 s vs 8.0 s on average, within this machine's noise.
-    chunk = max(1, len(jobs_list) // (jobs * 32))
+    # At most CHUNK_FILES, and WINDOW chunks a worker in flight, so what waits to be
+    # linted (the files' bytes) stays a few MB however many files there are.
+    size = min(CHUNK_FILES, max(1, total // (jobs * 32)))
+    queue: deque = deque()        # in file order: (result, key, fresh) or (chunk, position, key)
+    sent: deque = deque()         # chunks sent and not yet read back
+    building = _Chunk()
     with ProcessPoolExecutor(jobs, mp_context=context, initializer=_init_worker, initargs=(linter,)) as pool:
-        for result in pool.map(_lint_job, jobs_list, chunksize=chunk):
-            if on_done:
-                on_done()
-            yield result
+        def send() -> None:
+            nonlocal building
+            if building.jobs:
+                building.future = pool.submit(_lint_chunk, building.jobs)
+                sent.append(building)
+                building = _Chunk()
+
+        def drain(until_sent: int) -> Iterator[FileResult]:
+            while queue and (len(sent) > until_sent or not isinstance(queue[0][0], _Chunk)):
+                head = queue.popleft()
+                if not isinstance(head[0], _Chunk):
+                    yield done(*head)
+                    continue
+                chunk, position, key = head
+                if chunk.future is None:
+                    send()
+                results = chunk.future.result()
+                if position == len(results) - 1:
+                    sent.remove(chunk)
+                    chunk.jobs = []
+                yield done(results[position], key, True)
+
+        for path, data, key, ready in prepared:
+            if ready is not None or key is None:
+                queue.append((ready, key, False))
+            else:
+                queue.append((building, len(building.jobs), key))
+                building.jobs.append((path, data))
+                if len(building.jobs) >= size:
+                    send()
+            yield from drain(WINDOW * jobs)
+        send()
+        yield from drain(0)
+
+
+def lint_exports(linter: Linter, exports: list[str], errors: list[str], input_format: str | None = None,
+                 text_field: str | None = None, id_field: str | None = None) -> list[FileResult]:
+    """Every record of every export (lint/records.py), linted as an article; a bad record
+    or an unreadable export is a one-line error added to `errors`."""
+    return list(iter_exports(linter, exports, errors, input_format, text_field, id_field))
+
+
+def iter_exports(linter: Linter, exports: list[str], errors: list[str], input_format: str | None = None,
+                 text_field: str | None = None, id_field: str | None = None) -> Iterator[FileResult]:
+    from .records import Record, format_for, records
+
+    for path in exports:
+        try:
+            data = reader.read_bytes(path, linter.settings.max_file_size)
+        except reader.InputError as err:
+            errors.append(str(err))
+            continue
+        for record in records(path, data, format_for(path, input_format), text_field, id_field):
+            if isinstance(record, Record):
+                yield linter.lint_bytes(record.name, record.data, record.kind, record.meta)
+            else:
+                errors.append(record.message)
+
+
+def store_features(linter: Linter, store, result: FileResult) -> FileResult:
+    """Move a result's story features into the store (lint/corpus/store.py); a damaged
+    cache entry's are made again by linting the file anew, never fatal."""
+    if result.features:
+        try:
+            store.add(result.features)
+        except (ValueError, TypeError, KeyError, AttributeError):
+            result = linter.lint_path(result.path)
+            if result.features:
+                store.add(result.features)
+    result.features = None
+    return result
+
+
+def read_stored(linter: Linter, store, one_story: bool = False, cache=None
+                ) -> tuple[dict[str, list[Finding]], list[list[str]]]:
+    """The cross-file checks over the stored features: (path -> the findings to add to its
+    result, the stories).
+
+    With a cache, an unchanged set of files reuses the last result: comparing
+    2,225 articles takes seconds, reading the answer does not.
+    """
+    if not linter.corpus_rules or len(store) < 2:
+        return {}, []
+    key = cache.corpus_key(one_story) if cache else None
+    cached = cache.get_corpus(key) if cache else None
+    if cached is None:
+        from .corpus import check
+
+        outcome = check(store.light, linter.corpus_rules, one_story, store.full)
+        cached = (outcome.findings, outcome.groups)
+        if cache:
+            cache.put_corpus(key, *cached)
+    found, groups = cached
+    by_path: dict[str, list[Finding]] = {}
+    for finding in found:
+        if (severity_rank(finding.severity) >= linter.min_rank
+                and any(rule.code == finding.rule for rule in linter.rules_for(finding.path))):
+            by_path.setdefault(finding.path, []).append(finding)
+    return by_path, groups
+
+
+def read_together(linter: Linter, results: list[FileResult], one_story: bool = False, cache=None) -> list[list[str]]:
+    """Run the cross-file checks over every linted file; add their findings; return the stories."""
+    from .corpus.store import FeatureStore
+
+    store = FeatureStore()
+    results[:] = [store_features(linter, store, r) for r in results]
+    found, groups = read_stored(linter, store, one_story, cache)
+    store.close()
+    by_path = {r.path: r for r in results}
+    for path, findings in found.items():
+        if path in by_path:
+            by_path[path].findings.extend(findings)
+    for result in results:
+        result.findings.sort(key=Finding.sort_key)
+    return groups

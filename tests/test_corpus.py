@@ -1,4 +1,4 @@
-"""Reading articles together: story features, grouping and the cross-file checks (lint/corpus.py)."""
+"""Reading articles together: story features, grouping and the cross-file checks (lint/corpus/)."""
 import json
 import pickle
 

@@ -475,7 +475,7 @@ def test_a_crash_outside_any_file_exits_2_in_one_line(tmp_path, capsys, monkeypa
     def broken(report):
         raise RuntimeError("reporter broke\nsecond line")
 
-    monkeypatch.setattr(lint.report.json_format, "render", broken)
+    monkeypatch.setattr(lint.report.json_format, "stream", broken)
     monkeypatch.delenv(NEWSLINT_DEBUG, raising=False)
     shutil.copy(SEEDS / "000_ad989706a9c6ca24.txt", tmp_path / "a.txt")
     code, out, err = run_cli(capsys, str(tmp_path / "a.txt"), "--no-cache", "--format", "json")
@@ -506,8 +506,11 @@ VARIANTS = ["Jonathan Whitfield", "Jonathon Whitfield", "Jonathen Whitfield", "J
 
 
 def _write_variant_stories(folder: Path) -> None:
+    # Four outlets' texts (their front matter says so): one text with a name changed
+    # would be versions of it, each compared with the first alone (lint/corpus/copies.py).
     for n, name in enumerate(VARIANTS):
-        (folder / f"story{n}.txt").write_text(VARIANT_STORY.format(name=name), encoding="utf-8")
+        (folder / f"story{n}.md").write_text(f"---\nsource: Outlet {n}\n---\n" + VARIANT_STORY.format(name=name),
+                                             encoding="utf-8")
 
 
 def test_name_variants_that_tie_are_listed_in_one_order_whatever_the_hash_seed(tmp_path):
@@ -519,8 +522,8 @@ def test_name_variants_that_tie_are_listed_in_one_order_whatever_the_hash_seed(t
         assert b"NL952" in run.stdout, run.stderr
         outputs.add(run.stdout)
     assert len(outputs) == 1
-    assert "“Jonathan Whitfield” here, but “Jonathon Whitfield” in story1.txt:1; “Jonathen Whitfield” in " \
-           "story2.txt:1; “Jonathin Whitfield” in story3.txt:1" in outputs.pop().decode()
+    assert "“Jonathan Whitfield” here, but “Jonathon Whitfield” in story1.md:4; “Jonathen Whitfield” in " \
+           "story2.md:4; “Jonathin Whitfield” in story3.md:4" in outputs.pop().decode()
 
 
 LABELLED = SHARED / "corpus" / "labelled"

@@ -1,4 +1,4 @@
-"""corpus: a rule checked across files (lint/corpus.py), never inside one document.
+"""corpus: a rule checked across files (lint/corpus/), never inside one document.
 
 The rule names which cross-file check it reports and that check's thresholds;
 `find()` yields nothing because one document alone cannot disagree with
@@ -14,7 +14,7 @@ from . import Context, Kind, OptionError
 CHECKS = ("number-conflict", "name-variant", "quote-drift", "uncredited-reuse", "duplicate")
 VARIANTS = ("form", "case")
 SEPARATOR = "---8<---"
-# What each check gives its rule's message (lint/corpus.py fills them).
+# What each check gives its rule's message (lint/corpus/ fills them).
 CHECK_FIELDS = {
     "number-conflict": ("match", "what", "others", "count", "total"),
     "name-variant": ("match", "others"),

@@ -1,7 +1,9 @@
 """GitHub Actions workflow commands: one annotation line per finding."""
 from __future__ import annotations
 
-from . import Report
+from typing import Iterator
+
+from . import Report, joined
 
 _LEVEL = {"error": "error", "warning": "warning", "info": "notice"}
 
@@ -13,14 +15,20 @@ def _escape(value: str, prop: bool = False) -> str:
     return value
 
 
-def render(report: Report) -> str:
-    lines = []
+def _lines(report: Report) -> Iterator[str]:
     for f in report.findings:
         title = _escape(f"{f.rule} {f.name}", prop=True)
-        lines.append(
+        yield (
             f"::{_LEVEL[f.severity]} file={_escape(f.path, True)},line={f.line},col={f.column},"
             f"endLine={f.end_line},title={title}::{_escape(f.message)}"
         )
-    for error in report.errors + [r.error for r in report.files if r.error]:
-        lines.append(f"::error::{_escape(error)}")
-    return "\n".join(lines)
+    for error in report.errors + [error for _, error in report.file_errors()]:
+        yield f"::error::{_escape(error)}"
+
+
+def stream(report: Report) -> Iterator[str]:
+    return joined(_lines(report), "\n")
+
+
+def render(report: Report) -> str:
+    return "".join(stream(report))

@@ -62,6 +62,12 @@ def _e(text: object) -> str:
     return html.escape(str(text), quote=True)
 
 
+def stream(report: Report):
+    """One piece: this report shows every file's text with its marks and is held whole
+    (an archive's audit reads the JSON or the text instead)."""
+    yield render(report)
+
+
 def render(report: Report) -> str:
     files = sorted(report.files, key=lambda r: r.path)
     anchors = {r.path: index for index, r in enumerate(files)}

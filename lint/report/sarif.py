@@ -12,8 +12,10 @@ import json
 from urllib.parse import quote
 
 from .. import __version__
-from . import Report
-from .fingerprint import fingerprints
+from typing import Iterator
+
+from . import Report, joined
+from .fingerprint import fingerprinted
 
 SCHEMA = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
 LEVEL = {"error": "error", "warning": "warning", "info": "note"}
@@ -46,44 +48,53 @@ def _region(line: int, column: int, end_line: int, end_column: int) -> dict:
     return region
 
 
-def render(report: Report) -> str:
+def _result(f, print_: str, index: dict) -> dict:
+    result = {
+        "ruleId": f.rule,
+        "level": LEVEL[f.severity],
+        "message": {"text": f.message},
+        "locations": [{"physicalLocation": {
+            "artifactLocation": {"uri": _uri(f.path)},
+            "region": {**_region(f.line, f.column, f.end_line, f.end_column),
+                       **({"snippet": {"text": f.excerpt}} if f.excerpt else {})},
+        }}],
+        "partialFingerprints": {"newslint/v1": print_},
+    }
+    if f.rule in index:
+        result["ruleIndex"] = index[f.rule]
+    if f.related:
+        result["relatedLocations"] = [
+            {"id": i, "physicalLocation": {"artifactLocation": {"uri": _uri(r.path)},
+                                           "region": {"startLine": max(r.line, 1)}},
+             **({"message": {"text": r.note}} if r.note else {})}
+            for i, r in enumerate(f.related)
+        ]
+    return result
+
+
+def stream(report: Report) -> Iterator[str]:
+    """The SARIF document a piece at a time: the same bytes as json.dumps of the whole
+    (default separators), with the results written one by one, last."""
     rules = list(report.rules)
     index = {rule.code: i for i, rule in enumerate(rules)}
-    findings = report.findings
-    results = []
-    for f, print_ in zip(findings, fingerprints(findings)):
-        result = {
-            "ruleId": f.rule,
-            "level": LEVEL[f.severity],
-            "message": {"text": f.message},
-            "locations": [{"physicalLocation": {
-                "artifactLocation": {"uri": _uri(f.path)},
-                "region": {**_region(f.line, f.column, f.end_line, f.end_column),
-                           **({"snippet": {"text": f.excerpt}} if f.excerpt else {})},
-            }}],
-            "partialFingerprints": {"newslint/v1": print_},
-        }
-        if f.rule in index:
-            result["ruleIndex"] = index[f.rule]
-        if f.related:
-            result["relatedLocations"] = [
-                {"id": i, "physicalLocation": {"artifactLocation": {"uri": _uri(r.path)},
-                                               "region": {"startLine": max(r.line, 1)}},
-                 **({"message": {"text": r.note}} if r.note else {})}
-                for i, r in enumerate(f.related)
-            ]
-        results.append(result)
-    errors = report.errors + [r.error for r in report.files if r.error]
-    run = {
-        "tool": {"driver": {
-            "name": "newslint", "version": __version__, "semanticVersion": __version__,
-            "rules": [_rule(rule) for rule in rules],
-        }},
-        "invocations": [{
-            "executionSuccessful": not errors,
-            "toolExecutionNotifications": [{"level": "error", "message": {"text": e}} for e in errors],
-        }],
-        "columnKind": "unicodeCodePoints",
-        "results": results,
-    }
-    return json.dumps({"$schema": SCHEMA, "version": "2.1.0", "runs": [run]}, ensure_ascii=False)
+    errors = report.errors + [error for _, error in report.file_errors()]
+    tool = {"driver": {
+        "name": "newslint", "version": __version__, "semanticVersion": __version__,
+        "rules": [_rule(rule) for rule in rules],
+    }}
+    invocations = [{
+        "executionSuccessful": not errors,
+        "toolExecutionNotifications": [{"level": "error", "message": {"text": e}} for e in errors],
+    }]
+    yield (f'{{"$schema": {_dumps(SCHEMA)}, "version": "2.1.0", "runs": [{{"tool": {_dumps(tool)}, '
+           f'"invocations": {_dumps(invocations)}, "columnKind": "unicodeCodePoints", "results": [')
+    yield from joined((_dumps(_result(f, print_, index)) for f, print_ in fingerprinted(report.findings)), ", ")
+    yield "]}]}"
+
+
+def _dumps(value) -> str:
+    return json.dumps(value, ensure_ascii=False)
+
+
+def render(report: Report) -> str:
+    return "".join(stream(report))

@@ -7,7 +7,9 @@ from __future__ import annotations
 
 from collections import Counter
 
-from . import Report
+from typing import Iterator
+
+from . import Report, joined
 from .printable import escaped
 
 Piece = tuple[str, str]  # (text, rich style; "" for none)
@@ -15,43 +17,53 @@ Piece = tuple[str, str]  # (text, rich style; "" for none)
 _SEVERITY_STYLE = {"error": "bold red", "warning": "yellow", "info": "cyan"}
 
 
-def styled(report: Report) -> list[list[Piece]]:
-    lines: list[list[Piece]] = []
-    findings = report.findings
+def styled(report: Report) -> Iterator[list[Piece]]:
+    """The report's lines, one at a time; what the summary counts is counted on the way."""
+    stats: Counter = Counter()
     # Every text from a file or its name is escaped (report/printable.py): one line
     # stays one line, whatever a file name holds.
-    for f in findings:
-        lines.append([
+    for f in report.findings:
+        stats[(f.rule, f.name, f.severity, f.category)] += 1
+        yield [
             (escaped(f.path), "bold"), (f":{f.line}:{f.column}: ", ""), (f.rule, "bold magenta"),
             (" [", ""), (f.severity, _SEVERITY_STYLE[f.severity]), ("] ", ""), (escaped(f.message), ""),
-        ])
+        ]
         if report.quiet:
             continue
         if f.excerpt:
             excerpt, caret = _excerpt_lines(f.excerpt, f.mark, report.width)
-            lines.append([("    | ", "dim"), (excerpt, "dim")])
+            yield [("    | ", "dim"), (excerpt, "dim")]
             if caret:
-                lines.append([("    | ", "dim"), (caret, "bold red")])
+                yield [("    | ", "dim"), (caret, "bold red")]
         for r in f.related:
             note = f" ({r.note})" if r.note else ""
-            lines.append([("    ↳ ", "dim"), (escaped(f"{r.path}:{r.line}{note}"), "dim")])
+            yield [("    ↳ ", "dim"), (escaped(f"{r.path}:{r.line}{note}"), "dim")]
+    checked = failed = 0
+    profiled: list[tuple[str, dict]] = []   # up to one past the table's limit: then only counted
+    profiled_count = 0
     for r in report.files:
         if r.error:
-            lines.append([("error: ", "bold red"), (escaped(r.error), "")])
-        elif r.notes and not report.quiet:
-            for note in r.notes:
-                lines.append([("note: ", "cyan"), (escaped(f"{r.path}: {note}"), "")])
+            failed += 1
+            yield [("error: ", "bold red"), (escaped(r.error), "")]
+        else:
+            checked += 1
+            if r.notes and not report.quiet:
+                for note in r.notes:
+                    yield [("note: ", "cyan"), (escaped(f"{r.path}: {note}"), "")]
+        if r.data.get("sourcing"):
+            profiled_count += 1
+            if len(profiled) <= SOURCES_TABLE_FILES:
+                profiled.append((r.path, r.data["sourcing"]))
     for error in report.errors:
-        lines.append([("error: ", "bold red"), (escaped(error), "")])
+        yield [("error: ", "bold red"), (escaped(error), "")]
     if report.statistics:
-        lines.extend(_statistics(findings))
+        yield from _statistics(stats)
         if report.baseline_stale:
             n = report.baseline_stale
-            lines.append([(f"{n:5d}  ", "bold"), (f"stale baseline entr{'ies' if n != 1 else 'y'}: ", ""),
-                          ("no longer match a finding; rewrite the baseline to drop them", "dim")])
+            yield [(f"{n:5d}  ", "bold"), (f"stale baseline entr{'ies' if n != 1 else 'y'}: ", ""),
+                   ("no longer match a finding; rewrite the baseline to drop them", "dim")]
     if not report.quiet:   # --quiet: the findings (and errors) only, as ruff -q
-        lines.extend(_summary(report, findings))
-    return lines
+        yield from _summary(report, stats, checked, failed + len(report.errors), profiled, profiled_count)
 
 
 def _excerpt_lines(excerpt: str, mark: tuple[int, int], width: int | None) -> tuple[str, str]:
@@ -83,25 +95,30 @@ def _cells(text: str) -> int:
     return sum(0 if unicodedata.combining(c) else 2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
 
 
-def _statistics(findings) -> list[list[Piece]]:
-    counts = Counter((f.rule, f.name, f.severity) for f in findings)
+def _statistics(stats: Counter) -> list[list[Piece]]:
+    counts: Counter = Counter()
+    for (rule, name, sev, _), n in stats.items():
+        counts[(rule, name, sev)] += n
     return [
         [(f"{n:5d}  ", "bold"), (f"{rule:7s} ", "bold magenta"), (f"{name} ", ""), (f"[{sev}]", _SEVERITY_STYLE[sev])]
         for (rule, name, sev), n in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))
     ]
 
 
-def _summary(report: Report, findings) -> list[list[Piece]]:
-    checked = sum(1 for r in report.files if not r.error)
-    errors = len(report.errors) + sum(1 for r in report.files if r.error)
-    if not findings:
+def _summary(report: Report, stats: Counter, checked: int, errors: int, profiled, profiled_count: int
+             ) -> list[list[Piece]]:
+    found = sum(stats.values())
+    if not found:
         if errors:  # not "all clear": some of what was asked for was never read
             return [[(f"No findings in {checked} file{'s' * (checked != 1)} checked; "
                       f"{errors} error{'s' * (errors != 1)} above.", "bold red")]]
         return [[(f"All clear: no findings in {checked} file{'s' * (checked != 1)}.", "bold green")]]
-    severities = Counter(f.severity for f in findings)
-    categories = Counter(f.category for f in findings)
-    head = f"Found {len(findings)} finding{'s' * (len(findings) != 1)} in {checked} file{'s' * (checked != 1)} checked"
+    severities: Counter = Counter()
+    categories: Counter = Counter()
+    for (_, _, severity, category), n in stats.items():
+        severities[severity] += n
+        categories[category] += n
+    head = f"Found {found} finding{'s' * (found != 1)} in {checked} file{'s' * (checked != 1)} checked"
     by_sev = ", ".join(f"{n} {s}" for s, n in sorted(severities.items(), key=lambda kv: -["info", "warning", "error"].index(kv[0])))
     by_cat = ", ".join(f"{c} {n}" for c, n in sorted(categories.items(), key=lambda kv: (-kv[1], kv[0])))
     lines = [[("", "")], [(head, "bold"), (f" ({by_sev}).", "")], [("  by category: ", "dim"), (by_cat, "")]]
@@ -109,7 +126,7 @@ def _summary(report: Report, findings) -> list[list[Piece]]:
         lines.append([(f"  {errors} error{'s' * (errors != 1)} above: not every file was read", "bold red")])
     for story in report.stories:
         lines.append([("  read as one story: ", "dim"), (escaped(", ".join(story)), "")])
-    lines.extend(_sources(report))
+    lines.extend(_sources(report, profiled, profiled_count))
     return lines
 
 
@@ -117,16 +134,19 @@ def _summary(report: Report, findings) -> list[list[Piece]]:
 SOURCES_TABLE_FILES = 20
 
 
-def _sources(report: Report) -> list[list[Piece]]:
+def _sources(report: Report, profiled, profiled_count: int) -> list[list[Piece]]:
     from .sources import render_table
 
-    profiled = [(r.path, r.data["sourcing"]) for r in report.files if r.data.get("sourcing")]
     if not profiled or report.quiet:
         return []
-    if len(profiled) > SOURCES_TABLE_FILES:
-        return [[("  sourcing: ", "dim"), (f"{len(profiled)} files profiled; `newslint sources PATHS` prints the table", "")]]
+    if profiled_count > SOURCES_TABLE_FILES:
+        return [[("  sourcing: ", "dim"), (f"{profiled_count} files profiled; `newslint sources PATHS` prints the table", "")]]
     return [[("", "")]] + [[(line, "")] for line in render_table(profiled)]
 
 
+def stream(report: Report) -> Iterator[str]:
+    return joined(("".join(text for text, _ in line) for line in styled(report)), "\n")
+
+
 def render(report: Report) -> str:
-    return "\n".join("".join(text for text, _ in line) for line in styled(report))
+    return "".join(stream(report))
