@@ -1,0 +1,155 @@
+"""Search a pattern where its lead words are, instead of trying it at every character.
+
+The stdlib engine's fast scans (a literal prefix, a set of first characters)
+do not apply to a case-insensitive pattern whose first letters have case, so
+such a pattern is tried at every character, and one that opens with zero-width
+tests (`\\b`, a clause start's dozen lookbehinds) pays for all of them at every
+word. Most of newslint's patterns open with words from a lexicon ("many",
+"critics", "believed"), and every match begins with one of them. That set of
+words, the pattern's *lead*, is compiled alone, case-sensitive, and searched in
+the lowered text, where the first-character scan applies; the pattern is then
+tried only where a lead word is (`match` at that offset: its lookbehinds and
+`\\b` still see the text before it).
+
+A pattern whose lead words come after a variable opening (a clause start and up
+to three modifiers before "critics") marks the split with `(?#lead)`: the part
+after the mark is searched as above, and the part before it is matched
+backwards from each hit (a lookbehind of any width, up to BEHIND characters,
+that belongs to the match). The mark is a comment, so the pattern means the
+same with or without it, and what is found is what `finditer` finds: the
+leftmost match, then the next one after its end. One rule for the part before
+the mark: it is matched with the text cut at the mark, so it must not look past
+its own end (no `\\b` or lookahead there when it may match nothing: open it
+with a lookbehind such as `(?<![\\w’'-])` instead of a `\\b`).
+"""
+from __future__ import annotations
+
+import re
+from re import _constants as sre  # the stdlib engine's own parser: private, but stable
+from re import _parser as sre_parse
+from typing import Iterator, NamedTuple
+
+from . import compiled_regex
+
+MARK = "(?#lead)"
+# How far back the part before the mark may reach from a lead word: three words
+# and a clause start. (A longer opening would be found from further on, or not.)
+BEHIND = 200
+# A lead of fewer characters than this (a lone "a") is everywhere: no gain.
+MIN_LEAD = 3
+_ZERO_WIDTH = (sre.AT, sre.ASSERT, sre.ASSERT_NOT)
+# Under IGNORECASE `re` matches i with ı and İ, s with ſ; the lowered text keeps them apart.
+_FOLD = str.maketrans({"ı": "i", "İ": "i", "ſ": "s"})
+_NEEDS_FOLD = re.compile("[ıİſ]")
+
+
+class Plan(NamedTuple):
+    lead: re.Pattern               # the lead words, searched in the lowered text
+    body: re.Pattern               # the pattern from its lead on (the whole pattern without a mark)
+    behind: re.Pattern | None      # the part before the mark, anchored to end where the lead begins
+
+
+def plan(source: str, flags: int, compile_part) -> Plan | None:
+    """How to search `source` from its lead, or None when it has none (search it whole).
+
+    `compile_part` compiles a part of the pattern as the matcher compiles patterns."""
+    head, mark, tail = source.partition(MARK)
+    body_source = tail if mark else source
+    lead = compiled_regex.built(lead_pattern, [body_source, str(int(flags))])
+    if not lead:
+        return None
+    try:
+        body = compile_part(body_source)
+        behind = compile_part(f"(?:{head})\\Z") if mark else None
+    except Exception:  # a part that does not stand alone (a back-reference across the mark)
+        return None
+    if not isinstance(body, re.Pattern) or (behind is not None and not isinstance(behind, re.Pattern)):
+        return None
+    return Plan(compiled_regex.compile(lead), body, behind)
+
+
+def lead_pattern(parts: list[str]) -> str:
+    """The lead of a pattern as a case-sensitive regex over lowered text; "" when it has none.
+
+    The lead is what the pattern's opening items can match, from the first
+    that consumes text up to the first that is not a small set of literal
+    strings ("many", "a number of", "the critics"): lowercased, whitespace as
+    \\s+, shaped as a prefix trie."""
+    from .matcher import _LINE, _MARK, _MAX_EXACT, _Analysis, _product  # the matcher imports this module
+
+    source, flags = parts[0], int(parts[1])
+    try:
+        tree = sre_parse.parse(source, flags)
+    except (re.error, RecursionError):
+        return ""
+    analysis, strings = _Analysis(), frozenset([""])
+    items = list(tree)
+    while items and items[0][0] in _ZERO_WIDTH:
+        items.pop(0)
+    for item in items:
+        try:
+            exact = analysis.summary(item)[0]
+        except Exception:  # whatever the analysis does not support ends the lead
+            break
+        longer = _product(strings, exact) if exact is not None else None
+        if longer is None or len(longer) > _MAX_EXACT:
+            break
+        strings = longer
+    words = {s.replace(_MARK, "").replace(_LINE, "").rstrip(" ") for s in strings}
+    if any(len(w) < MIN_LEAD or w[0] == " " for w in words):
+        return ""
+    return _trie(sorted(words))
+
+
+def _trie(words: list[str]) -> str:
+    root: dict = {}
+    for word in words:
+        node = root
+        for char in word:
+            node = node.setdefault(char, {})
+        node[""] = {}
+
+    def emit(node: dict) -> str:
+        branches = [("\\s+" if char == " " else re.escape(char)) + emit(child)
+                    for char, child in node.items() if char]
+        if "" in node:
+            branches.append("")  # a word that ends here: the lead need not go on
+        if len(branches) == 1:
+            return branches[0]
+        return "(?:" + "|".join(branches) + ")"
+
+    return emit(root)
+
+
+_folded_cache: tuple = (None, None)
+
+
+def folded(lowered: str) -> str:
+    """`lowered` with the letters IGNORECASE matches across folded together (same length)."""
+    global _folded_cache
+    if _folded_cache[0] is not lowered:
+        out = lowered if lowered.isascii() or not _NEEDS_FOLD.search(lowered) else lowered.translate(_FOLD)
+        _folded_cache = (lowered, out)
+    return _folded_cache[1]
+
+
+def finditer(search: Plan, text: str, lowered: str, start: int, end: int) -> Iterator[tuple[int, int]]:
+    """The spans `finditer` gives for the whole pattern in text[start:end] (all non-empty)."""
+    lead, body, behind = search
+    haystack = folded(lowered)
+    pos = floor = start  # floor: where the last match ended; the next may not begin before it
+    while True:
+        hit = lead.search(haystack, pos, end)
+        if hit is None:
+            return
+        at = hit.start()
+        found = body.match(text, at, end)
+        begin = at
+        if found is not None and behind is not None:
+            before = behind.search(text, max(floor, at - BEHIND), at)
+            begin = before.start() if before is not None else -1
+        if found is None or begin < 0:
+            pos = at + 1
+            continue
+        yield begin, found.end()
+        pos = floor = found.end()
