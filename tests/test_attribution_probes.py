@@ -3,7 +3,8 @@
 Each group is scored on its own: a flag group's texts must get the group's code,
 a pass group's texts no attribution finding at all. The floors below are what
 the grammar reaches today; a change that loses a probe fails here, and one
-that gains some should raise them.
+that gains some should raise them. The "holdout" groups were written after the
+grammar and scored once before anything was changed for them.
 
     python tests/test_attribution_probes.py      # the scores, then every miss and false alarm
 """
@@ -18,10 +19,18 @@ from lint import safe_yaml
 
 PROBES = Path(__file__).resolve().parent / "data" / "attribution_probes.yaml"
 # Flagged share of every flag probe, and false alarms allowed over every pass probe.
-RECALL_FLOOR = 0.63
-FALSE_ALARMS_CEILING = 5
-# Each flag group's own floor (its share of texts that get its code).
-GROUP_FLOOR = {}
+# (Before the grammar was generalised: 182/302 got their code, 200/302 any attribution
+# finding, and 5 pass probes were flagged.)
+RECALL_FLOOR = 297 / 302
+FALSE_ALARMS_CEILING = 0
+# Each flag group's own floor: how many of its texts get its code today.
+GROUP_FLOOR = {
+    "quantified-holder": 30, "quantified-public": 11, "stance": 5, "bare-group": 33,
+    "plural-pronoun": 18, "asides": 10, "tenses-and-order": 21, "unnamed-evidence": 15,
+    "unnamed-evidence-hedged": 11, "vague-agent-passive": 11, "belief-among-group": 6,
+    "for-many": 5, "what-many-call": 3, "unnamed-source": 28, "unnamed-reports": 14,
+    "hedge": 19, "holdout-weasel": 35, "holdout-source": 10, "holdout-hedge": 12,
+}
 
 
 def load() -> dict:
@@ -73,10 +82,14 @@ def test_recall_on_the_flag_probes(scores):
     assert found / total >= RECALL_FLOOR, f"recall {found}/{total}"
 
 
+def test_every_flag_group_has_a_floor():
+    assert set(GROUP_FLOOR) == set(load()["flag"])
+
+
 @pytest.mark.parametrize("group", sorted(GROUP_FLOOR))
 def test_each_flag_group_keeps_its_floor(scores, group):
     found, total, missed = scores[("flag", group)]
-    assert found / total >= GROUP_FLOOR[group], f"{group}: {found}/{total}; missed: {missed}"
+    assert found >= GROUP_FLOOR[group], f"{group}: {found}/{total}; missed: {missed}"
 
 
 def test_false_alarms_on_the_pass_probes(scores):

@@ -82,3 +82,26 @@ def test_the_search_stays_linear_on_hostile_text():
     seconds(1_000)
     small, large = seconds(20_000), seconds(80_000)
     assert large < 0.5 and large < 8 * max(small, 0.005)
+
+
+def test_every_attribution_pattern_searched_from_its_lead_stays_linear(packs):
+    # The same hostile shapes as tests/test_linear_time.py, through the lead search itself.
+    shapes = {"one letter": "a", "word and space": "word ", "dashes": "-", "capitalised words": "Word ",
+              "vague claims": "the critics say many say ", "spaces": " "}
+    matchers = [m for pack in packs if pack.id == "attribution" for rule in pack.rules
+                for m in (rule.kind.matcher, rule.kind.attributed_by)]
+    assert len(matchers) == 8
+
+    def seconds(matcher, unit: str, size: int) -> float:
+        text = (unit * (size // len(unit) + 1))[:size]
+        start = time.perf_counter()
+        list(matcher.finditer(text, text.lower()))
+        return time.perf_counter() - start
+
+    slow = []
+    for matcher in matchers:
+        for name, unit in shapes.items():
+            small = seconds(matcher, unit, 10_000)
+            if small > 0.01 and seconds(matcher, unit, 40_000) > 8 * small:
+                slow.append(f"{name}: {small:.3f} s at 10,000 characters, not linear at 40,000")
+    assert not slow, slow
