@@ -32,9 +32,10 @@ from typing import Iterator, NamedTuple
 from . import compiled_regex
 
 MARK = "(?#lead)"
-# How far back the part before the mark may reach from a lead word: three words
-# and a clause start. (A longer opening would be found from further on, or not.)
-BEHIND = 200
+# How far back the part before the mark may reach from a lead word: a name with
+# two asides before its verb, three modifiers and a clause start before a group.
+# (A longer opening would be found from further on, or not at all.)
+BEHIND = 400
 # A lead of fewer characters than this (a lone "a") is everywhere: no gain.
 MIN_LEAD = 3
 _ZERO_WIDTH = (sre.AT, sre.ASSERT, sre.ASSERT_NOT)
@@ -98,6 +99,9 @@ def lead_pattern(parts: list[str]) -> str:
     words = {s.replace(_MARK, "").replace(_LINE, "").rstrip(" ") for s in strings}
     if any(len(w) < MIN_LEAD or w[0] == " " for w in words):
         return ""
+    # Where "many also" matches, so does "many": the shortest words are lead enough, and
+    # patterns that open alike then share one lead (and one scan of each text).
+    words = {w for w in words if not any(v != w and w.startswith(v) for v in words)}
     return _trie(sorted(words))
 
 
@@ -137,19 +141,48 @@ def finditer(search: Plan, text: str, lowered: str, start: int, end: int) -> Ite
     """The spans `finditer` gives for the whole pattern in text[start:end] (all non-empty)."""
     lead, body, behind = search
     haystack = folded(lowered)
-    pos = floor = start  # floor: where the last match ended; the next may not begin before it
+    floor = start  # where the last match ended: the next may not begin before it
+    for at in _lead_starts(lead, haystack, start, end):
+        if at < floor:
+            continue
+        found = body.match(text, at, end)
+        if found is None:
+            continue
+        begin = at
+        if behind is not None:
+            before = behind.search(text, max(floor, at - BEHIND), at)
+            if before is None:
+                continue
+            begin = before.start()
+        yield begin, found.end()
+        floor = found.end()
+
+
+# Where each lead matches in the document being read, for the patterns that share a
+# lead ("many", "some" ... opens five of them): one scan of a whole text each.
+_starts_cache: tuple = (None, {})
+
+
+def _lead_starts(lead: re.Pattern, haystack: str, start: int, end: int) -> Iterator[int]:
+    """Every offset in [start, end) where the lead matches, overlapping ones included."""
+    global _starts_cache
+    whole = start == 0 and end == len(haystack)
+    if whole:
+        cached, table = _starts_cache
+        if cached is not haystack:
+            table = {}
+            _starts_cache = (haystack, table)
+        starts = table.get(lead)
+        if starts is None:
+            starts = table[lead] = list(_scan(lead, haystack, 0, end))
+        return iter(starts)
+    return _scan(lead, haystack, start, end)
+
+
+def _scan(lead: re.Pattern, haystack: str, pos: int, end: int) -> Iterator[int]:
     while True:
         hit = lead.search(haystack, pos, end)
         if hit is None:
             return
-        at = hit.start()
-        found = body.match(text, at, end)
-        begin = at
-        if found is not None and behind is not None:
-            before = behind.search(text, max(floor, at - BEHIND), at)
-            begin = before.start() if before is not None else -1
-        if found is None or begin < 0:
-            pos = at + 1
-            continue
-        yield begin, found.end()
-        pos = floor = found.end()
+        yield hit.start()
+        pos = hit.start() + 1
