@@ -14,20 +14,22 @@ tried only where a lead word is (`match` at that offset: its lookbehinds and
 A pattern whose lead words come after a variable opening (a clause start and up
 to three modifiers before "critics") marks the split with `(?#lead)`: the part
 after the mark is searched as above, and the part before it is matched
-backwards from each hit (a lookbehind of any width, up to BEHIND characters,
-that belongs to the match). The mark is a comment, so the pattern means the
-same with or without it, and what is found is what `finditer` finds: the
-leftmost match, then the next one after its end. One rule for the part before
-the mark: it is matched with the text cut at the mark, so it must not look past
-its own end (no `\\b` or lookahead there when it may match nothing: open it
-with a lookbehind such as `(?<![\\w’'-])` instead of a `\\b`).
+backwards from each hit (a lookbehind of any width, up to BEHIND characters).
+That only finds where a match must be: the whole pattern is then searched
+there, from BEHIND characters back, so what is found is what `finditer` finds
+(the leftmost match, with the whole pattern's own choices, then the next one
+after its end). The mark is a comment, so the pattern means the same with or
+without it. One rule for the part before the mark: it is matched with the text
+cut at the mark, so it must not look past its own end (no `\\b` or lookahead
+there when it may match nothing: open it with a lookbehind such as
+`(?<![\\w’'-])` instead of a `\\b`).
 """
 from __future__ import annotations
 
 import re
 from re import _constants as sre  # the stdlib engine's own parser: private, but stable
 from re import _parser as sre_parse
-from typing import Iterator, NamedTuple
+from typing import Callable, Iterator, NamedTuple
 
 from . import compiled_regex
 
@@ -48,12 +50,14 @@ class Plan(NamedTuple):
     lead: re.Pattern               # the lead words, searched in the lowered text
     body: re.Pattern               # the pattern from its lead on (the whole pattern without a mark)
     behind: re.Pattern | None      # the part before the mark, anchored to end where the lead begins
+    whole: Callable[[], re.Pattern]  # the whole pattern, compiled when first needed (marked only)
 
 
-def plan(source: str, flags: int, compile_part) -> Plan | None:
+def plan(source: str, flags: int, compile_part, whole: Callable[[], re.Pattern]) -> Plan | None:
     """How to search `source` from its lead, or None when it has none (search it whole).
 
-    `compile_part` compiles a part of the pattern as the matcher compiles patterns."""
+    `compile_part` compiles a part of the pattern as the matcher compiles patterns;
+    `whole` gives the whole pattern compiled."""
     head, mark, tail = source.partition(MARK)
     body_source = tail if mark else source
     lead = compiled_regex.built(lead_pattern, [body_source, str(int(flags))])
@@ -66,7 +70,7 @@ def plan(source: str, flags: int, compile_part) -> Plan | None:
         return None
     if not isinstance(body, re.Pattern) or (behind is not None and not isinstance(behind, re.Pattern)):
         return None
-    return Plan(compiled_regex.compile(lead), body, behind)
+    return Plan(compiled_regex.compile(lead), body, behind, whole)
 
 
 def lead_pattern(parts: list[str]) -> str:
@@ -139,7 +143,7 @@ def folded(lowered: str) -> str:
 
 def finditer(search: Plan, text: str, lowered: str, start: int, end: int) -> Iterator[tuple[int, int]]:
     """The spans `finditer` gives for the whole pattern in text[start:end] (all non-empty)."""
-    lead, body, behind = search
+    lead, body, behind, whole = search
     haystack = folded(lowered)
     floor = start  # where the last match ended: the next may not begin before it
     for at in _lead_starts(lead, haystack, start, end):
@@ -148,13 +152,18 @@ def finditer(search: Plan, text: str, lowered: str, start: int, end: int) -> Ite
         found = body.match(text, at, end)
         if found is None:
             continue
-        begin = at
-        if behind is not None:
-            before = behind.search(text, max(floor, at - BEHIND), at)
-            if before is None:
-                continue
-            begin = before.start()
-        yield begin, found.end()
+        if behind is None:  # everything before the lead is zero-width: the whole pattern is the body
+            yield at, found.end()
+            floor = found.end()
+            continue
+        if behind.search(text, max(floor, at - BEHIND), at) is None:
+            continue
+        # A match must begin within BEHIND of this lead, the first that has one; where it
+        # begins and ends is the whole pattern's choice.
+        found = whole().search(text, max(floor, at - BEHIND), end)
+        if found is None:  # an opening longer than BEHIND: the text holds no match here
+            continue
+        yield found.span()
         floor = found.end()
 
 

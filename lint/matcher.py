@@ -226,7 +226,9 @@ def keep(path) -> None:
 def compile_pattern(pattern: str, case_sensitive: bool):
     """The stdlib engine where it can (2-3x faster here); `regex` for what only it knows (\\p{Lu})."""
     flags = _flags(case_sensitive)
-    pattern = on_its_line(pattern)  # ^\s* kept off the lines below: linear on runs of blank lines
+    # ^\s* kept off the lines below (linear on runs of blank lines); the rewrite walks the
+    # pattern's text in Python, so it is kept between runs like the compiled code.
+    pattern = compiled_regex.built(_on_its_line, [pattern])
     try:
         return compiled_regex.compile(pattern, flags)
     except re.error:
@@ -237,6 +239,10 @@ def compile_pattern(pattern: str, case_sensitive: bool):
         return regex.compile(pattern, flags)
     except regex.error as err:
         raise PatternError(pattern, str(err)) from None
+
+
+def _on_its_line(parts: list[str]) -> str:
+    return on_its_line(parts[0])
 
 
 def _check_backtracking(pattern: str, flags: int) -> None:
@@ -305,15 +311,16 @@ class Matcher:
         return entry[1]
 
     def _spans(self, entry: list, text: str, lowered: str, start: int, end: int) -> Iterator[tuple[int, int]]:
-        """The non-empty matches of one pattern, searched from its lead where it has one."""
-        compiled = self._compiled(entry)
+        """The non-empty matches of one pattern, searched from its lead where it has one
+        (the whole pattern then need not compile: its parts do)."""
         if entry[3] is _UNPLANNED:
-            entry[3] = isinstance(compiled, re.Pattern) and lead_search.plan(
-                entry[0], _flags(self.case_sensitive), lambda part: compile_pattern(part, self.case_sensitive))
+            entry[3] = lead_search.plan(entry[0], _flags(self.case_sensitive),
+                                        lambda part: compile_pattern(part, self.case_sensitive),
+                                        lambda: self._compiled(entry))
         if entry[3] and len(lowered) == len(text):
             yield from lead_search.finditer(entry[3], text, lowered, start, end)
             return
-        for m in compiled.finditer(text, start, end):
+        for m in self._compiled(entry).finditer(text, start, end):
             if m.end() > m.start():
                 yield m.span()
 
