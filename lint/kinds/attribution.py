@@ -91,7 +91,8 @@ class Attribution(Phrase):
         self.antecedent = _matcher([], opts["antecedent"], False, key="antecedent")
         if bool(self.anaphoric) != bool(self.antecedent):
             raise OptionError("antecedent", "'anaphoric' and 'antecedent' go together")
-        self._memo: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
+        # Rules that share their defined_by patterns (a YAML anchor) share the facts too.
+        self._facts_key = (tuple(opts["defined_by"]), opts["transcript_questions"])
 
     def accept(self, doc: Document, start: int, end: int) -> bool:
         if doc.in_quote(start, end) or not super().accept(doc, start, end):
@@ -176,11 +177,15 @@ class Attribution(Phrase):
         return lo, hi
 
     def _facts(self, doc: Document) -> "_Facts":
-        facts = self._memo.get(doc)
+        known = _FACTS.setdefault(doc, {})
+        facts = known.get(self._facts_key)
         if facts is None:
-            facts = _Facts(doc, self.defined_by, self.options["transcript_questions"])
-            self._memo[doc] = facts
+            facts = known[self._facts_key] = _Facts(doc, self.defined_by, self.options["transcript_questions"])
         return facts
+
+
+# What the rules know about each document being read, by what they ask (see _facts).
+_FACTS: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
 
 
 class _Facts:
