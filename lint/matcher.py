@@ -23,7 +23,7 @@ from re import _constants as sre  # the stdlib engine's own parser: private, but
 from re import _parser as sre_parse  # from 3.11 (requires-python) on
 from typing import Iterator
 
-from . import compiled_regex
+from . import compiled_regex, lead_search
 from .line_start import on_its_line
 
 _WS = object()  # trie token: one or more whitespace characters
@@ -127,6 +127,7 @@ def _flags(case_sensitive: bool) -> int:
 # written by scripts/gen_pattern_analyses.py, checked fresh by a test), and the
 # CLI keeps those of a newsroom's own packs in the cache folder. One format for
 # both: JSON rows [text, flags, needs], plain data that runs no code on load.
+_UNPLANNED = object()  # a pattern's search plan, before it is first needed
 _REMEMBERED: dict[tuple[str, int], tuple | None] = {}
 _LEARNED: dict[tuple[str, int], tuple | None] = {}
 _UNKNOWN = object()
@@ -225,7 +226,9 @@ def keep(path) -> None:
 def compile_pattern(pattern: str, case_sensitive: bool):
     """The stdlib engine where it can (2-3x faster here); `regex` for what only it knows (\\p{Lu})."""
     flags = _flags(case_sensitive)
-    pattern = on_its_line(pattern)  # ^\s* kept off the lines below: linear on runs of blank lines
+    # ^\s* kept off the lines below (linear on runs of blank lines); the rewrite walks the
+    # pattern's text in Python, so it is kept between runs like the compiled code.
+    pattern = compiled_regex.built(_on_its_line, [pattern])
     try:
         return compiled_regex.compile(pattern, flags)
     except re.error:
@@ -236,6 +239,10 @@ def compile_pattern(pattern: str, case_sensitive: bool):
         return regex.compile(pattern, flags)
     except regex.error as err:
         raise PatternError(pattern, str(err)) from None
+
+
+def _on_its_line(parts: list[str]) -> str:
+    return on_its_line(parts[0])
 
 
 def _check_backtracking(pattern: str, flags: int) -> None:
@@ -263,7 +270,8 @@ class Matcher:
         self._phrase_regex: re.Pattern | None = None
         # What a text must hold for each regex to match (see "prefilter" below).
         self._phrase_gate = _PhraseGate(self._phrase_list) if self._phrase_list else None
-        # (source, compiled or None until first needed, what it needs). A pattern
+        # (source, compiled or None until first needed, what it needs, how to search
+        # it: lint/lead_search.py, worked out on first use). A pattern
         # analysed in an earlier run (see remember()) compiled then, so it is
         # valid and need not compile until a text holds what it needs.
         flags = _flags(case_sensitive)
@@ -271,16 +279,16 @@ class Matcher:
         for source in patterns:
             needs = _recall((source, flags))
             if needs is not _UNKNOWN:
-                self._filtered.append([source, None, needs])
+                self._filtered.append([source, None, needs, _UNPLANNED])
             else:
                 # Checked when first analysed; an analysis is remembered only for a pattern
                 # that passed (the shipped ones are checked by a test).
                 compiled = compile_pattern(source, case_sensitive)  # raises PatternError: checked at load
                 _check_backtracking(source, flags)
-                self._filtered.append([source, compiled, _learn(source, flags, compiled)])
+                self._filtered.append([source, compiled, _learn(source, flags, compiled), _UNPLANNED])
         # One set lookup rules out every pattern at once when none of their first
         # (most selective) word clauses holds: the usual case.
-        first = [needs[0][0] for _, _, needs in self._filtered if needs and needs[0][0] and not needs[0][1]]
+        first = [needs[0][0] for _, _, needs, _ in self._filtered if needs and needs[0][0] and not needs[0][1]]
         self._any_words = frozenset().union(*first) if len(first) == len(self._filtered) else None
         # Block kinds ask twice per document (markers, then find): keep the last answer.
         self._last: tuple = (None, None, 0, 0, [])
@@ -301,6 +309,20 @@ class Matcher:
         if entry[1] is None:
             entry[1] = compile_pattern(entry[0], self.case_sensitive)
         return entry[1]
+
+    def _spans(self, entry: list, text: str, lowered: str, start: int, end: int) -> Iterator[tuple[int, int]]:
+        """The non-empty matches of one pattern, searched from its lead where it has one
+        (the whole pattern then need not compile: its parts do)."""
+        if entry[3] is _UNPLANNED:
+            entry[3] = lead_search.plan(entry[0], _flags(self.case_sensitive),
+                                        lambda part: compile_pattern(part, self.case_sensitive),
+                                        lambda: self._compiled(entry))
+        if entry[3] and len(lowered) == len(text):
+            yield from lead_search.finditer(entry[3], text, lowered, start, end)
+            return
+        for m in self._compiled(entry).finditer(text, start, end):
+            if m.end() > m.start():
+                yield m.span()
 
     def __bool__(self) -> bool:
         return bool(self._phrase_list or self._filtered)
@@ -330,12 +352,10 @@ class Matcher:
             needs = entry[2]
             if needs is not None and not _allows(needs, view):
                 continue
-            compiled = self._compiled(entry)
             if not entry[0].startswith("^"):
-                for m in compiled.finditer(text):
-                    if m.end() > m.start():
-                        yield m.span()
+                yield from self._spans(entry, text, lowered, 0, len(text))
                 continue
+            compiled = self._compiled(entry)
             for start in line_starts:
                 m = compiled.match(text, start)
                 if m is not None and m.end() > m.start():
@@ -355,9 +375,7 @@ class Matcher:
         for entry in self._filtered:
             needs = entry[2]
             if needs is None or _allows(needs, view):
-                for m in self._compiled(entry).finditer(text, start, end):
-                    if m.end() > m.start():
-                        yield m.span()
+                yield from self._spans(entry, text, lowered, start, end)
 
 
 def _phrase_as_pattern(phrase: str) -> str:

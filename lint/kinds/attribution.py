@@ -7,10 +7,12 @@ join them) and what counts as naming a source; this kind decides where to look:
 
 - the claim's sentence, `window` sentences either side, and `window_after`
   sentences after it ("Experts warn. Jane Roe, a planner at X, said ..."),
-  kept inside the claim's paragraph when `window_within` is "paragraph";
+  one more for each sentence at its end that carries the same voice on
+  (`continued_by`: "Critics say ... They argue ... Jane Roe said"), kept
+  inside the claim's paragraph when `window_within` is "paragraph";
 - the whole article for `defined_by`: a group or report the article has
-  identified ("insiders surveyed", "the report by the Netherlands ...") is not
-  vague wherever it recurs;
+  identified ("experts from the WHO", "insiders surveyed", "the report by the
+  Netherlands ...") is not vague wherever it recurs;
 - never inside a direct quotation, an interview's questions and answers
   (`transcript_questions`), or a list of other stories' headlines (`skip_lists`).
 """
@@ -32,6 +34,10 @@ WITHIN = ("document", "paragraph")
 _SINGLE_QUOTE = re.compile(r"(?<!\w)‘(?:[^‘’\n]|’(?=\w))*’(?!\w)")
 _SENTENCE_END = re.compile(r"[.!?…:;][\"”’)\]]*\s*$")
 _CONTRAST = re.compile(r"\b(?:but|while|whereas|although|though|yet|however)\b")
+# The other side speaking in the claim's own sentence: "..., but its members reject such claims".
+_COUNTER_VOICE = re.compile(r"\b(?:but|while|whereas|although|though|yet|however)\b[^.;!?\n]{0,60}?"
+                            r"\b(?:say|says|said|reject|rejects|rejected|deny|denies|denied|insist|insists|"
+                            r"insisted|argue|argues|argued|counter|counters|countered|dispute|disputes|disputed)\b")
 _OPENING_QUOTES = ("“", '"', "‘")
 _INNER_STOP = re.compile(r"[.!?…][\"”’)\]]*\s")
 _WORD = re.compile(r"[\w’'-]+")
@@ -43,6 +49,12 @@ LIST_LINE_MIN_WORDS = 4
 LIST_ITEM_WORDS = 40
 # In an interview at least this share of the paragraphs from the first question on are questions.
 TRANSCRIPT_SHARE = 0.25
+# The window runs on for at most this many sentences that carry the claim's voice on.
+MAX_CONTINUED = 2
+# A contrast this many words or fewer before a source or a claim makes them two voices
+# ("Critics say X, but the minister, Jane Roe, said"; "the Bank said X, but the move was
+# criticised by some").
+CONTRAST_WORDS = 6
 
 
 class Attribution(Phrase):
@@ -53,6 +65,7 @@ class Attribution(Phrase):
         "window": 0,                  # also look this many sentences before and after
         "window_after": 0,            # and this many more after ("... experts warn. Jane Roe said ...")
         "window_within": "document",  # "paragraph": the window stops at the claim's paragraph
+        "continued_by": [],           # patterns of a sentence that carries the claim's voice on ("They argue")
         "defined_by": [],             # patterns whose group 1 is a noun the article identifies
         "transcript_questions": 0,    # this many question paragraphs make a Q&A transcript (0: off)
         "skip_lists": False,          # skip a line between two headline-like lines
@@ -72,12 +85,14 @@ class Attribution(Phrase):
         if opts["window_within"] not in WITHIN:
             raise OptionError("window_within", f"'{opts['window_within']}' is not one of {', '.join(WITHIN)}")
         self.attributed_by = _matcher([], opts["attributed_by"], False, key="attributed_by")
+        self.continued_by = _matcher([], opts["continued_by"], False, key="continued_by")
         self.defined_by = _matcher([], opts["defined_by"], False, key="defined_by")
         self.anaphoric = _matcher([], opts["anaphoric"], False, key="anaphoric")
         self.antecedent = _matcher([], opts["antecedent"], False, key="antecedent")
         if bool(self.anaphoric) != bool(self.antecedent):
             raise OptionError("antecedent", "'anaphoric' and 'antecedent' go together")
-        self._memo: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
+        # Rules that share their defined_by patterns (a YAML anchor) share the facts too.
+        self._facts_key = (tuple(opts["defined_by"]), opts["transcript_questions"])
 
     def accept(self, doc: Document, start: int, end: int) -> bool:
         if doc.in_quote(start, end) or not super().accept(doc, start, end):
@@ -104,9 +119,22 @@ class Attribution(Phrase):
         # The claim phrase itself ("critics say") must not count as its own source.
         for a_start, a_end in self.attributed_by.finditer(doc.text, doc.lowered, lo, hi):
             if a_end <= start or a_start >= end:
-                # "The team claimed X, but other reports suggest Y": a contrast is another voice.
-                between = doc.lowered[a_end:start] if a_end <= start else doc.lowered[end:a_start]
-                if not _CONTRAST.search(between):
+                # "The team claimed X, but other reports suggest Y", "Critics say X. But Jane
+                # Roe said ...": a contrast is another voice. (A "but" inside the claim's own
+                # words, or in the source's sentence far from it, is not.)
+                # Only where the contrast joins the two: the few words before a claim that
+                # follows ("..., but reports suggest") or a source that follows ("..., but
+                # the minister, Jane Roe, said"); and a claim that gives the other side its
+                # voice ("Critics say X, but its members reject it") is not cleared by a source
+                # in a later sentence, who most likely speaks for that side.
+                if a_end <= start:
+                    near = _WORD.findall(doc.lowered[a_end:start])[-CONTRAST_WORDS:]
+                else:
+                    claim_sentence_end = doc.sentence_at(start)[1]
+                    if a_start >= claim_sentence_end and _COUNTER_VOICE.search(doc.lowered, end, claim_sentence_end):
+                        continue
+                    near = _WORD.findall(doc.lowered[max(end, doc.sentence_at(a_start)[0]):a_start])[-CONTRAST_WORDS:]
+                if not _CONTRAST.search(" ".join(near)):
                     return True
         return self._has_antecedent(doc, start, end)
 
@@ -133,6 +161,10 @@ class Attribution(Phrase):
         last_index = len(doc.sentences) - 1
         first = max(index - opts["window"], 0)
         last = min(index + opts["window"] + opts["window_after"], last_index)
+        for _ in range(MAX_CONTINUED if self.continued_by and last > index else 0):
+            if last == last_index or not self.continued_by.search(doc.text, doc.lowered, *doc.sentences[last]):
+                break
+            last += 1
         own = doc.sentence_at(start)
         lo, hi = min(doc.sentences[first][0], own[0]), max(doc.sentences[last][1], own[1])
         if opts["window_after"] and last > index and doc.text[doc.sentences[last][0]:][:1] in _OPENING_QUOTES:
@@ -145,11 +177,15 @@ class Attribution(Phrase):
         return lo, hi
 
     def _facts(self, doc: Document) -> "_Facts":
-        facts = self._memo.get(doc)
+        known = _FACTS.setdefault(doc, {})
+        facts = known.get(self._facts_key)
         if facts is None:
-            facts = _Facts(doc, self.defined_by, self.options["transcript_questions"])
-            self._memo[doc] = facts
+            facts = known[self._facts_key] = _Facts(doc, self.defined_by, self.options["transcript_questions"])
         return facts
+
+
+# What the rules know about each document being read, by what they ask (see _facts).
+_FACTS: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
 
 
 class _Facts:
@@ -161,19 +197,17 @@ class _Facts:
         self.defined: set[str] = set()
         if defined_by:
             for d_start, d_end in defined_by.finditer(doc.text, doc.lowered):
-                self.defined |= _words(doc.lowered[d_start:d_end]) & _DEFINABLE
+                self.defined |= _defined_words(defined_by, doc, d_start, d_end)
         self.transcript_from = _transcript_start(doc, transcript_questions) if transcript_questions else None
 
 
-# The nouns defined_by may identify: its matches also hold other words ("surveyed").
-_DEFINABLE = frozenset(
-    """analysts experts critics observers commentators economists scientists researchers
-    academics scholars historians pundits insiders officials diplomats supporters opponents
-    backers detractors sceptics skeptics campaigners activists advocates proponents
-    strategists investors traders elites people residents locals voters citizens lawmakers
-    legislators politicians report study survey poll reports studies surveys polls
-    source sources""".split()
-)
+def _defined_words(defined_by, doc: Document, start: int, end: int) -> set[str]:
+    """The words of group 1 of the defined_by pattern that found doc.text[start:end]."""
+    for pattern in defined_by.patterns:
+        found = pattern.match(doc.text, start)
+        if found is not None and found.end() == end and found.lastindex:
+            return _words(found.group(1).lower())
+    return set()
 
 
 def _words(text: str) -> set[str]:
