@@ -81,7 +81,9 @@ def test_the_search_stays_linear_on_hostile_text():
 
     seconds(1_000)
     small, large = seconds(20_000), seconds(80_000)
-    assert large < 0.5 and large < 8 * max(small, 0.005)
+    # Linear: four times the text, about four times the time (8: room for a busy machine);
+    # the absolute cap only catches a search gone badly wrong.
+    assert large < 5 and large < 8 * max(small, 0.005)
 
 
 def test_every_attribution_pattern_searched_from_its_lead_stays_linear(packs):
