@@ -9,6 +9,8 @@ registry), so a newsroom that adds an agency gets its credits found. In a patter
   {OUTLET}      a news outlet (wire, newspaper, broadcaster, state media, magazine, site)
   {AGGREGATOR}  an aggregator (MSN, Yahoo News)
   {ISSUER}      a government press office or press-release service
+  {UNLISTED}    a name the registry does NOT know ("KATHMANDU, Jan 5 (RSS):" where the
+                layout alone proves a credit): the finding names it, for the registry
 
 A placeholder matches a name-shaped run of up to six words, and the hit stands only
 when that text is a name or alias of a source in that role, written by the registry's
@@ -61,7 +63,8 @@ from . import Context, OptionError
 from .lines import is_sentence
 from .phrase import Phrase, scope_span
 
-PLACEHOLDER = compiled_regex.compile(r"\{((?:AGENCY|OUTLET|AGGREGATOR|ISSUER)(?:_ANYCASE)?(?:\|(?:AGENCY|OUTLET|AGGREGATOR|ISSUER)(?:_ANYCASE)?)*)(_TAIL|_HEAD)?\}")
+PLACEHOLDER = compiled_regex.compile(r"\{((?:AGENCY|OUTLET|AGGREGATOR|ISSUER|UNLISTED)(?:_ANYCASE)?(?:\|(?:AGENCY|OUTLET|AGGREGATOR|ISSUER)(?:_ANYCASE)?)*)(_TAIL|_HEAD)?\}")
+UNLISTED = "unlisted"   # not a registry role: the run must be no registry name at all
 POSITIONS = ("anywhere", "under-headline", "after-prose")
 # A name: words of letters and digits (inner dots, apostrophes, & and ! allowed), joined
 # by spaces or single hyphens, at most six ("Agenzia Nazionale Stampa Associata").
@@ -107,6 +110,8 @@ def registry_name(registry, text: str, slot: Slot, after_the: bool = False) -> t
     """Span within `text` of a registry name in one of the slot's roles: the whole text,
     else its last words (an opening slot), else its first words (a closing one).
     `after_the`: the layout took a "the" just before the text, so "Hill" may be "The Hill"."""
+    if slot.roles[0][0] == UNLISTED:   # the whole run, and no source by any name
+        return None if registry.source_for(text) is not None else (0, len(text))
     cuts = [m.span() for m in _SEP.finditer(text)]
     candidates = [(0, len(text))]
     if slot.opens:
@@ -172,7 +177,8 @@ class CreditLine(Phrase):
         for matcher, slots in self.layouts:
             # A layout around a name needs one of its roles' names among the text's words:
             # one set test, where running the layout on every line was most of this kind's time.
-            if slots and not _names_present(registry, {role for slot in slots for role, _ in slot.roles}, words):
+            roles = {role for slot in slots for role, _ in slot.roles}
+            if slots and UNLISTED not in roles and not _names_present(registry, roles, words):
                 continue
             spans.update(_hits(doc, matcher, slots, registry))
         reported: set[int] = set()
