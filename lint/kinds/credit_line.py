@@ -122,7 +122,7 @@ def registry_name(registry, text: str, slot: Slot, after_the: bool = False) -> t
     for start, end in candidates:
         name = text[start:end]
         src = registry.source_for(name)
-        if src is None or name.lower() in src.domains:
+        if src is None or (name.lower() in src.domains and name not in src.aliases):   # "RTTNews.com" may be an alias
             continue
         for role, any_case in slot.roles:
             if not ROLES[role](src):
@@ -187,7 +187,8 @@ class CreditLine(Phrase):
             unit = scope_span(doc, self.options["scope"], start)[0]
             if unit in reported or not self.accept(doc, start, end) or not self.placed(doc, start):
                 continue
-            if names and all(registry.needs_context(n) for n in names) and _in_short_run(doc, start):
+            if names and (all(registry.needs_context(n) for n in names) and _in_short_run(doc, start)
+                          or _masthead(doc, start)):
                 continue
             reported.add(unit)
             yield Hit(start, end)
@@ -308,6 +309,17 @@ def _line_below(doc: Document, index: int) -> int | None:
 
 def _is_prose(doc: Document, index: int, min_words: int) -> bool:
     return doc.line_words[index] >= min_words and is_sentence(doc.line_text(index))
+
+
+def _masthead(doc: Document, offset: int) -> bool:
+    """A bare name on the page's first line over two short lines without digits: the site's
+    logo over its menu ("Reuters" over "World", "Business" on Reuters' own page), not a byline."""
+    index = doc.line_index(offset)
+    if doc.line_words[index] > _SHORT_LINE_WORDS or _line_above(doc, index) is not None:
+        return False
+    below = [i for i in doc.nonblank if i > index][:2]
+    return len(below) == 2 and all(doc.line_words[i] <= _SHORT_LINE_WORDS and not _DIGIT.search(doc.line_text(i))
+                                   for i in below)
 
 
 def _in_short_run(doc: Document, offset: int) -> bool:
