@@ -229,7 +229,8 @@ WIRE_STORY = textwrap.dedent("""\
 
 
 def test_every_credit_of_a_wire_story_is_found():
-    assert codes(WIRE_STORY) == [(3, "NL102"), (4, "NL204"), (5, "NL202"), (7, "NL201"), (8, "NL205")]
+    # The byline is one finding from "By ..." to the agency's line under it (lines 2-3)
+    assert codes(WIRE_STORY) == [(2, "NL102"), (4, "NL204"), (5, "NL202"), (7, "NL201"), (8, "NL205")]
 
 
 def test_credits_are_info_and_only_notices_warn():
@@ -289,3 +290,35 @@ def test_tail_and_head_runs_find_a_name_among_other_words():
     head = kind(patterns=[r"^[ \t]*\w+[ \t]+\w+,[ \t]*{AGENCY_HEAD}[ \t]+writer[ \t]*$"])
     assert hits(head, "Ana Cruz, Associated Press Medical Writer")
     assert hits(head, "Ana Cruz, Daily Example Medical Writer") == []
+
+
+# ----------------------------------------------------------------------------- issue 11 family 3, round 2
+
+
+def test_an_unlisted_placeholder_takes_only_names_the_registry_lacks():
+    k = kind(patterns=[r"^[A-Z]+, Jan \d+ \((?=[A-Z]{2,7}\))({UNLISTED})\):"], case_sensitive=True)
+    assert hits(k, "KATHMANDU, Jan 5 (RSS): The deadline was extended.") == ["KATHMANDU, Jan 5 (RSS):"]
+    # A name the registry knows is the other rules' (NL202), never reported twice
+    assert hits(k, "ISLAMABAD, Jan 5 (APP): The deadline was extended.") == []
+
+
+def test_a_dateline_of_an_agency_the_registry_lacks_is_reported_and_named():
+    assert codes("Sarajevo, March 5 (FENA) - The parliament adopted the budget on Tuesday.") == [(1, "NL207")]
+    # The same agency once a user registry knows it is an ordinary wire dateline
+    assert codes("KARACHI, March 5 (APP): The budget was adopted.") == [(1, "NL202")]
+    # A time zone, a label or no date: no agency
+    assert codes("WASHINGTON, Jan 5 (EST) - The Senate passed the bill.") == []
+    assert codes("NEW YORK (WABC) — A fire broke out in a Bronx apartment building.") == []
+
+
+def test_a_bare_name_over_a_menu_on_the_first_line_is_the_sites_logo():
+    assert codes("Reuters\nWorld\nBusiness\nMarkets\nThe story starts here and runs for a while.") == []
+    # Over its date line it is a byline, as is the same name under a headline
+    assert codes("Reuters\nMarch 5, 2024 7:14 AM GMT\nUkraine said on Tuesday it had shot down 20 drones.") == [(1, "NL102")]
+    assert (5, "NL102") in codes("Menu\nWorld\nLandslide kills 12 in Peru\nShare\nReuters\nMarch 5, 2024\nText.")
+
+
+def test_an_alias_spelled_as_a_domain_is_a_name_but_a_bare_domain_is_not():
+    # "RTTNews.com" is an alias (the brand); "dawn.com" only a domain (a link)
+    assert codes("Copyright(C) 2024 RTTNews.com. All Rights Reserved") == [(1, "NL205")]
+    assert codes("Copyright 2024 dawn.com") == []

@@ -36,6 +36,7 @@ MAX_FALSE_ALARMS = 0
 
 class Score(NamedTuple):
     family: str
+    round: int
     found: int
     flags: int
     false_alarms: int
@@ -54,10 +55,35 @@ def _findings(text: str, rules, registry):
     return [f for f in found if f.category in CREDIT_CATEGORIES]
 
 
-def _caught(findings, expect: str) -> bool:
+def _caught(findings, expect: str, lines: range | None = None) -> bool:
+    """A finding of the family's kind (on the credit's lines, for a page probe)."""
+    if lines is not None:
+        findings = [f for f in findings if f.line <= lines[-1] and f.end_line >= lines[0]]
     if expect == "republished":
         return any(f.category == "republished" and f.severity in ("warning", "error") for f in findings)
     return bool(findings)
+
+
+def _target(probe: dict) -> range:
+    """The 1-based lines of a page probe's credit: the line that is `at` (or first holds it), and
+    `lines` lines from there (a credit broken over lines by its links in a `full` rendering)."""
+    rows = probe["page"].split("\n")
+    at = probe["at"]
+    first = next((i for i, row in enumerate(rows) if row.strip() == at), None)
+    if first is None:
+        first = next(i for i, row in enumerate(rows) if at in row)
+    return range(first + 1, first + 1 + probe.get("lines", 1))
+
+
+def _flag_missed(probe, fam, rules, registry) -> bool:
+    if isinstance(probe, str):
+        return not _caught(_findings(probe, rules, registry), fam["expect"])
+    expect = probe.get("expect", fam["expect"])
+    return not _caught(_findings(probe["page"], rules, registry), expect, _target(probe))
+
+
+def _text(probe) -> str:
+    return probe if isinstance(probe, str) else probe["page"]
 
 
 def score() -> list[Score]:
@@ -66,15 +92,16 @@ def score() -> list[Score]:
     rules, registry = _rules(), default_registry()
     out = []
     for fam in families:
-        misses = [t for t in fam.get("flag", []) if not _caught(_findings(t, rules, registry), fam["expect"])]
+        misses = [_text(p) for p in fam.get("flag", []) if _flag_missed(p, fam, rules, registry)]
         allow = set(fam.get("allow", []))
         alarms = []
-        for text in fam.get("pass", []):
+        for probe in fam.get("pass", []):
+            text = _text(probe)
             wrong = [f.rule for f in _findings(text, rules, registry) if f.rule not in allow]
             if wrong:
                 alarms.append((text, wrong))
         flags = len(fam.get("flag", []))
-        out.append(Score(fam["family"], flags - len(misses), flags, len(alarms), len(fam.get("pass", [])), misses, alarms))
+        out.append(Score(fam["family"], fam.get("round", 0), flags - len(misses), flags, len(alarms), len(fam.get("pass", [])), misses, alarms))
     return out
 
 
@@ -109,6 +136,10 @@ def main(argv: list[str]) -> int:
                 print(f"      missed: {text!r}")
             for text, codes in s.alarms:
                 print(f"      false alarm {','.join(codes)}: {text!r}")
+    for rnd in sorted({s.round for s in results} - {0}):
+        part = [s for s in results if s.round == rnd]
+        print(f"  round {rnd}: found {sum(s.found for s in part)}/{sum(s.flags for s in part)}, "
+              f"false alarms {sum(s.false_alarms for s in part)}/{sum(s.passes for s in part)}")
     found, flags = sum(s.found for s in results), sum(s.flags for s in results)
     alarms, passes = sum(s.false_alarms for s in results), sum(s.passes for s in results)
     print(f"probes: recall {100 * found / flags:.1f}% ({found}/{flags}), false alarms {alarms}/{passes}")

@@ -44,7 +44,7 @@ def found(reg: Registry, text: str) -> list[tuple[str, str]]:
 
 
 def test_shipped_registry_loads_and_every_entry_is_valid(reg):
-    assert 350 <= len(reg) <= 420
+    assert 350 <= len(reg) <= 520   # grown by issue 11 family 3 round 2 (454); bound the next growth too
     for src in reg:
         assert src.type in TYPES, src.name
         assert src.tier in TIERS, src.name

@@ -9,6 +9,8 @@ registry), so a newsroom that adds an agency gets its credits found. In a patter
   {OUTLET}      a news outlet (wire, newspaper, broadcaster, state media, magazine, site)
   {AGGREGATOR}  an aggregator (MSN, Yahoo News)
   {ISSUER}      a government press office or press-release service
+  {UNLISTED}    a name the registry does NOT know ("KATHMANDU, Jan 5 (RSS):" where the
+                layout alone proves a credit): the finding names it, for the registry
 
 A placeholder matches a name-shaped run of up to six words, and the hit stands only
 when that text is a name or alias of a source in that role, written by the registry's
@@ -61,7 +63,8 @@ from . import Context, OptionError
 from .lines import is_sentence
 from .phrase import Phrase, scope_span
 
-PLACEHOLDER = compiled_regex.compile(r"\{((?:AGENCY|OUTLET|AGGREGATOR|ISSUER)(?:_ANYCASE)?(?:\|(?:AGENCY|OUTLET|AGGREGATOR|ISSUER)(?:_ANYCASE)?)*)(_TAIL|_HEAD)?\}")
+PLACEHOLDER = compiled_regex.compile(r"\{((?:AGENCY|OUTLET|AGGREGATOR|ISSUER|UNLISTED)(?:_ANYCASE)?(?:\|(?:AGENCY|OUTLET|AGGREGATOR|ISSUER)(?:_ANYCASE)?)*)(_TAIL|_HEAD)?\}")
+UNLISTED = "unlisted"   # not a registry role: the run must be no registry name at all
 POSITIONS = ("anywhere", "under-headline", "after-prose")
 # A name: words of letters and digits (inner dots, apostrophes, & and ! allowed), joined
 # by spaces or single hyphens, at most six ("Agenzia Nazionale Stampa Associata").
@@ -107,6 +110,8 @@ def registry_name(registry, text: str, slot: Slot, after_the: bool = False) -> t
     """Span within `text` of a registry name in one of the slot's roles: the whole text,
     else its last words (an opening slot), else its first words (a closing one).
     `after_the`: the layout took a "the" just before the text, so "Hill" may be "The Hill"."""
+    if slot.roles[0][0] == UNLISTED:   # the whole run, and no source by any name
+        return None if registry.source_for(text) is not None else (0, len(text))
     cuts = [m.span() for m in _SEP.finditer(text)]
     candidates = [(0, len(text))]
     if slot.opens:
@@ -117,7 +122,7 @@ def registry_name(registry, text: str, slot: Slot, after_the: bool = False) -> t
     for start, end in candidates:
         name = text[start:end]
         src = registry.source_for(name)
-        if src is None or name.lower() in src.domains:
+        if src is None or (name.lower() in src.domains and name not in src.aliases):   # "RTTNews.com" may be an alias
             continue
         for role, any_case in slot.roles:
             if not ROLES[role](src):
@@ -172,7 +177,8 @@ class CreditLine(Phrase):
         for matcher, slots in self.layouts:
             # A layout around a name needs one of its roles' names among the text's words:
             # one set test, where running the layout on every line was most of this kind's time.
-            if slots and not _names_present(registry, {role for slot in slots for role, _ in slot.roles}, words):
+            roles = {role for slot in slots for role, _ in slot.roles}
+            if slots and UNLISTED not in roles and not _names_present(registry, roles, words):
                 continue
             spans.update(_hits(doc, matcher, slots, registry))
         reported: set[int] = set()
@@ -181,7 +187,8 @@ class CreditLine(Phrase):
             unit = scope_span(doc, self.options["scope"], start)[0]
             if unit in reported or not self.accept(doc, start, end) or not self.placed(doc, start):
                 continue
-            if names and all(registry.needs_context(n) for n in names) and _in_short_run(doc, start):
+            if names and (all(registry.needs_context(n) for n in names) and _in_short_run(doc, start)
+                          or _masthead(doc, start)):
                 continue
             reported.add(unit)
             yield Hit(start, end)
@@ -302,6 +309,17 @@ def _line_below(doc: Document, index: int) -> int | None:
 
 def _is_prose(doc: Document, index: int, min_words: int) -> bool:
     return doc.line_words[index] >= min_words and is_sentence(doc.line_text(index))
+
+
+def _masthead(doc: Document, offset: int) -> bool:
+    """A bare name on the page's first line over two short lines without digits: the site's
+    logo over its menu ("Reuters" over "World", "Business" on Reuters' own page), not a byline."""
+    index = doc.line_index(offset)
+    if doc.line_words[index] > _SHORT_LINE_WORDS or _line_above(doc, index) is not None:
+        return False
+    below = [i for i in doc.nonblank if i > index][:2]
+    return len(below) == 2 and all(doc.line_words[i] <= _SHORT_LINE_WORDS and not _DIGIT.search(doc.line_text(i))
+                                   for i in below)
 
 
 def _in_short_run(doc: Document, offset: int) -> bool:
