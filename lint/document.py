@@ -97,11 +97,31 @@ class Document:
         start, end = self.lines[self.line_index(offset)]
         return start, end
 
+    def paragraph_at(self, offset: int) -> tuple[int, int] | None:
+        """The first paragraph (start, end) with start <= offset <= end, or None."""
+        i = bisect.bisect_right(self._paragraph_starts, offset) - 1
+        if i >= 1 and self.paragraphs[i - 1][1] >= offset:   # paragraphs that touch: the first one
+            return self.paragraphs[i - 1]
+        if i >= 0 and self.paragraphs[i][1] >= offset:
+            return self.paragraphs[i]
+        return None
+
+    @cached_property
+    def _paragraph_starts(self) -> list[int]:
+        return [s for s, _ in self.paragraphs]
+
     def sentence_index(self, offset: int) -> int:
         return max(bisect.bisect_right(self.sentence_starts, offset) - 1, 0)
 
     def in_quote(self, start: int, end: int) -> bool:
-        return any(q_start <= start and end <= q_end for q_start, q_end in self.quotes)
+        # The quotes are in order and never overlap: only the last one opening at or
+        # before `start` can hold the span (a scan of all of them was quadratic on 1 MB).
+        i = bisect.bisect_right(self._quote_starts, start) - 1
+        return i >= 0 and end <= self.quotes[i][1]
+
+    @cached_property
+    def _quote_starts(self) -> list[int]:
+        return [s for s, _ in self.quotes]
 
     # -- view -> source positions -------------------------------------------
     @cached_property

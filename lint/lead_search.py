@@ -38,7 +38,8 @@ MARK = "(?#lead)"
 # two asides before its verb, three modifiers and a clause start before a group.
 # (A longer opening would be found from further on, or not at all.)
 BEHIND = 400
-# A lead of fewer characters than this (a lone "a") is everywhere: no gain.
+# A lead of fewer characters than this (a lone "a") is everywhere: no gain. (A symbol
+# outside ASCII, "©" or "™", is rare enough alone.)
 MIN_LEAD = 3
 _ZERO_WIDTH = (sre.AT, sre.ASSERT, sre.ASSERT_NOT)
 # Under IGNORECASE `re` matches i with ı and İ, s with ſ; the lowered text keeps them apart.
@@ -51,6 +52,7 @@ class Plan(NamedTuple):
     body: re.Pattern               # the pattern from its lead on (the whole pattern without a mark)
     behind: re.Pattern | None      # the part before the mark, anchored to end where the lead begins
     whole: Callable[[], re.Pattern]  # the whole pattern, compiled when first needed (marked only)
+    firsts: tuple[str, ...] = ()   # the lead words' first tokens (up to a space): where a lead can begin
 
 
 def plan(source: str, flags: int, compile_part, whole: Callable[[], re.Pattern]) -> Plan | None:
@@ -63,6 +65,9 @@ def plan(source: str, flags: int, compile_part, whole: Callable[[], re.Pattern])
     lead = compiled_regex.built(lead_pattern, [body_source, str(int(flags))])
     if not lead:
         return None
+    firsts = tuple(sorted({w.split(" ")[0] for w in compiled_regex.built(lead_words, [body_source, str(int(flags))]).split("\n")}))
+    if any(len(t) < MIN_LEAD and t.isascii() for t in firsts):
+        firsts = ()   # "a" of "a number of" is nearly everywhere: the lead is scanned for instead
     try:
         body = compile_part(body_source)
         behind = compile_part(f"(?:{head})\\Z") if mark else None
@@ -70,7 +75,8 @@ def plan(source: str, flags: int, compile_part, whole: Callable[[], re.Pattern])
         return None
     if not isinstance(body, re.Pattern) or (behind is not None and not isinstance(behind, re.Pattern)):
         return None
-    return Plan(compiled_regex.compile(lead), body, behind, whole)
+    _register(firsts)
+    return Plan(compiled_regex.compile(lead), body, behind, whole, firsts)
 
 
 def lead_pattern(parts: list[str]) -> str:
@@ -80,6 +86,12 @@ def lead_pattern(parts: list[str]) -> str:
     that consumes text up to the first that is not a small set of literal
     strings ("many", "a number of", "the critics"): lowercased, whitespace as
     \\s+, shaped as a prefix trie."""
+    words = lead_words(parts)
+    return _trie(sorted(words.split("\n"))) if words else ""
+
+
+def lead_words(parts: list[str]) -> str:
+    """The words of lead_pattern, one a line ("a number of": spaces stand for \\s+)."""
     from .matcher import _LINE, _MARK, _MAX_EXACT, _Analysis, _product  # the matcher imports this module
 
     source, flags = parts[0], int(parts[1])
@@ -101,12 +113,12 @@ def lead_pattern(parts: list[str]) -> str:
             break
         strings = longer
     words = {s.replace(_MARK, "").replace(_LINE, "").rstrip(" ") for s in strings}
-    if any(len(w) < MIN_LEAD or w[0] == " " for w in words):
+    if any((len(w) < MIN_LEAD and w.isascii()) or w[0] == " " or "\n" in w for w in words):   # "©" is lead enough
         return ""
     # Where "many also" matches, so does "many": the shortest words are lead enough, and
     # patterns that open alike then share one lead (and one scan of each text).
     words = {w for w in words if not any(v != w and w.startswith(v) for v in words)}
-    return _trie(sorted(words))
+    return "\n".join(sorted(words))
 
 
 def _trie(words: list[str]) -> str:
@@ -143,10 +155,10 @@ def folded(lowered: str) -> str:
 
 def finditer(search: Plan, text: str, lowered: str, start: int, end: int) -> Iterator[tuple[int, int]]:
     """The spans `finditer` gives for the whole pattern in text[start:end] (all non-empty)."""
-    lead, body, behind, whole = search
+    lead, body, behind, whole, firsts = search
     haystack = folded(lowered)
     floor = start  # where the last match ended: the next may not begin before it
-    for at in _lead_starts(lead, haystack, start, end):
+    for at in _lead_starts(lead, firsts, haystack, start, end):
         if at < floor:
             continue
         found = body.match(text, at, end)
@@ -168,11 +180,11 @@ def finditer(search: Plan, text: str, lowered: str, start: int, end: int) -> Ite
 
 
 # Where each lead matches in the document being read, for the patterns that share a
-# lead ("many", "some" ... opens five of them): one scan of a whole text each.
+# lead ("many", "some" ... opens five of them): found once per text.
 _starts_cache: tuple = (None, {})
 
 
-def _lead_starts(lead: re.Pattern, haystack: str, start: int, end: int) -> Iterator[int]:
+def _lead_starts(lead: re.Pattern, firsts: tuple[str, ...], haystack: str, start: int, end: int) -> Iterator[int]:
     """Every offset in [start, end) where the lead matches, overlapping ones included."""
     global _starts_cache
     whole = start == 0 and end == len(haystack)
@@ -183,9 +195,54 @@ def _lead_starts(lead: re.Pattern, haystack: str, start: int, end: int) -> Itera
             _starts_cache = (haystack, table)
         starts = table.get(lead)
         if starts is None:
-            starts = table[lead] = list(_scan(lead, haystack, 0, end))
+            starts = table[lead] = _verified(lead, firsts, haystack, table) if firsts else list(_scan(lead, haystack, 0, end))
         return iter(starts)
     return _scan(lead, haystack, start, end)
+
+
+def _verified(lead: re.Pattern, firsts: tuple[str, ...], haystack: str, table: dict) -> list[int]:
+    """Where the lead matches: where one of its first tokens occurs (every registered lead's
+    tokens found in one Aho-Corasick pass of the text, kept in `table`) and the lead matches
+    there. A lead scanned alone was tried at nearly every character: its words open with
+    most letters of the alphabet."""
+    automaton = _automaton_of_firsts()
+    found_by, occurrences = table.get(_FIRSTS_KEY, (None, None))
+    if found_by is not automaton:   # not yet found in this text, or a lead was planned since
+        occurrences = {}
+        for last, token in automaton.iter(haystack):
+            occurrences.setdefault(token, []).append(last - len(token) + 1)
+        table[_FIRSTS_KEY] = (automaton, occurrences)
+    candidates = [at for token in firsts for at in occurrences.get(token, ())]
+    if len(firsts) > 1:
+        candidates = sorted(set(candidates))
+    match = lead.match
+    return [at for at in candidates if match(haystack, at)]
+
+
+_FIRSTS: set[str] = set()   # every registered lead's first tokens
+_FIRSTS_KEY = object()      # their occurrences, in the table of the text being read
+_automaton = None
+
+
+def _register(firsts: tuple[str, ...]) -> None:
+    global _automaton
+    new = set(firsts) - _FIRSTS
+    if new:
+        _FIRSTS.update(new)
+        _automaton = None
+
+
+def _automaton_of_firsts():
+    global _automaton
+    if _automaton is None:
+        import ahocorasick
+
+        automaton = ahocorasick.Automaton()
+        for token in _FIRSTS:
+            automaton.add_word(token, token)
+        automaton.make_automaton()
+        _automaton = automaton
+    return _automaton
 
 
 def _scan(lead: re.Pattern, haystack: str, pos: int, end: int) -> Iterator[int]:

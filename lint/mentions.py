@@ -300,8 +300,10 @@ def _numbers(text: str, base: int, position, context: set[int]) -> list[NumberMe
     return [m for _, _, m in number_spans(text, base, position, context)]
 
 
-def number_spans(text: str, base: int, position, context: set[int]) -> list[tuple[int, int, NumberMention]]:
-    """(start, end, mention) of the years tied to an event and the quantities in one sentence.
+def number_spans(text: str, base: int, position, context: set[int],
+                 years_only: bool = False) -> list[tuple[int, int, NumberMention]]:
+    """(start, end, mention) of the years tied to an event and the quantities in one sentence
+    (`years_only`: of the years alone; a quantity costs as much as a year to read).
 
     `base` is the sentence's offset in the document's view, `position` maps a
     view offset to a source (line, column), `context` is the sentence's hashed
@@ -311,6 +313,8 @@ def number_spans(text: str, base: int, position, context: set[int]) -> list[tupl
     tokens: list = []
     starts: list = []
     for match in _NUMBER.finditer(text):
+        if years_only and not _may_be_year(match):
+            continue
         if not tokens:
             tokens = _tokens(text) or [(len(text), len(text), "")]
             starts = [t[0] for t in tokens]
@@ -387,6 +391,13 @@ def number_spans(text: str, base: int, position, context: set[int]) -> list[tupl
         out.append((match.start(), match.end(), NumberMention(
             shown, "quantity", unit, low, high, line, ctx, excerpt, precise=precise, what=what, column=column)))
     return out
+
+
+def _may_be_year(match) -> bool:
+    """What number_spans reads as a year (or a decade): four digits from 1800 to 2099, bare."""
+    raw = match.group("num")
+    return (not match.group("cur") and not match.group("scale") and not match.group("pct")
+            and raw.isdigit() and len(raw) == 4 and 1800 <= int(raw) <= 2099)
 
 
 # After these, an origin verb is active and its object is something else: "built

@@ -369,3 +369,24 @@ def test_a_damaged_remembered_row_is_analysed_afresh(tmp_path):
         M._REMEMBERED.update(saved[0])
         M._LEARNED.clear()
         M._LEARNED.update(saved[1])
+
+
+@pytest.mark.parametrize("pattern", [
+    r"^[ \t]*read\s+more\b[^\n]*", r"^\s*#\w+(?:\s+#\w+)*\s*$", r"^(?:related|more):?[ \t]+\w+",
+    r"^\s*(?:print|share)\b[^\n]*",
+])
+def test_a_line_anchored_pattern_tried_at_line_starts_finds_what_finditer_finds(pattern):
+    text = ("Read more: a\n\n  #tags #more\nshare\n print\nmid read more\nRelated  x\n\nMore: y\n"
+            "  \n\tread more\n#one\n")
+    m = Matcher([], [pattern])
+    compiled = M.compile_pattern(pattern, False)
+    assert M._opens_a_line(compiled)
+    for start, end in [(0, len(text)), (1, len(text)), (12, 40), (0, 11), (len(text) - 5, len(text))]:
+        expected = [x.span() for x in compiled.finditer(text, start, end) if x.end() > x.start()]
+        assert list(m.finditer(text, text.lower(), start, end)) == expected, (start, end)
+    assert list(m.finditer(text, text.lower()))   # not vacuous
+
+
+def test_only_patterns_that_open_every_match_at_a_line_start_are_tried_there():
+    for pattern in [r"^a|b", r"^\s*", r"(?:\n|^)x", r"\b^x"]:
+        assert not M._opens_a_line(M.compile_pattern(pattern, False)), pattern

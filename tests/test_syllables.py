@@ -5,6 +5,8 @@ import subprocess
 import sys
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from conftest import ROOT
 from lint.kinds import metric
@@ -155,3 +157,18 @@ def test_no_table_is_kept_under_pythondontwritebytecode(kept_beside, monkeypatch
     monkeypatch.setattr(sys, "dont_write_bytecode", True)
     assert Patterns.kept(str(dic)).get("ba") == (0, (1,))
     assert _stored(folder) == []
+
+
+SENTENCE_PARTS = ["word", "Two", "x", "-", "—", "'", "’s", "...", "!", "?", ".", " ", "  ", "\n", "\t", "_", "é", "٣",
+                  "\u00a0", "\u2009", "(", ")", "\"", "a.b", "U.S.", "--"]
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(SENTENCE_PARTS), max_size=40).map("".join))
+def test_the_sentence_and_word_counts_are_textstats(text):
+    from textstat.textstat import textstatistics
+
+    shipped, fast = textstatistics(), metric._textstat()
+    assert fast.lexicon_count(text) == shipped.lexicon_count(text)
+    assert fast.remove_punctuation(text) == shipped.remove_punctuation(text)
+    assert fast.sentence_count(text) == shipped.sentence_count(text)

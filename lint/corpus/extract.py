@@ -10,6 +10,7 @@ import bisect
 import re
 from typing import TYPE_CHECKING, Iterable
 
+from .. import compiled_regex, lead_search
 from ..finding import Finding
 from ..hashing import hex_digest
 from ..lazy_re import compile_lazily
@@ -184,10 +185,10 @@ def _source_lines(doc: "Document"):
 def _credits(text: str) -> tuple[str, ...]:
     found: list[str] = []
     lowered = text.lower()
-    for pattern, cue in zip(_CREDIT_PATTERNS, _CREDIT_CUES):
+    for k, (pattern, cue) in enumerate(zip(_CREDIT_PATTERNS, _CREDIT_CUES)):
         if cue and not any(c in lowered for c in cue):
             continue
-        for match in pattern.finditer(text):
+        for match in _matches(k, pattern, text, lowered):
             groups = match.groupdict()
             name = " ".join((groups.get("name") or groups.get("outlet") or "").split()).strip(" .,'’")
             if groups.get("outlet") and name.split()[-1] not in OUTLET_WORDS:
@@ -195,6 +196,23 @@ def _credits(text: str) -> tuple[str, ...]:
             if name and name.lower() not in STOP and name not in found:
                 found.append(name)
     return tuple(found)
+
+
+_PLANS: dict[int, object] = {}
+
+
+def _matches(k: int, pattern, text: str, lowered: str):
+    """pattern.finditer(text), searched from the pattern's lead words where it has them
+    (lint/lead_search.py): most open with \\b and a word list, tried at every character."""
+    plan = _PLANS.get(k, _PLANS)
+    if plan is _PLANS:
+        plan = _PLANS[k] = lead_search.plan(pattern.pattern, pattern.flags,
+                                            lambda part: compiled_regex.compile(part, pattern.flags), lambda: pattern)
+    if plan is None or len(lowered) != len(text):
+        yield from pattern.finditer(text)
+        return
+    for start, _ in lead_search.finditer(plan, text, lowered, 0, len(text)):
+        yield pattern.match(text, start)   # the match finditer finds there, with its groups
 
 
 def _quotes(doc: "Document", source_line, excluded: set[int], persons) -> list[QuoteMention]:
@@ -226,10 +244,7 @@ def _quotes(doc: "Document", source_line, excluded: set[int], persons) -> list[Q
 
 
 def _paragraph_of(doc: "Document", offset: int) -> tuple[int, int]:
-    for start, end in doc.paragraphs:
-        if start <= offset <= end:
-            return start, end
-    return doc.lines[doc.line_index(offset)]
+    return doc.paragraph_at(offset) or doc.lines[doc.line_index(offset)]
 
 
 def _speaker_after(after: str) -> str:

@@ -215,10 +215,7 @@ def _words(text: str) -> set[str]:
 
 
 def _paragraph(doc: Document, offset: int, fallback: tuple[int, int]) -> tuple[int, int]:
-    for p_start, p_end in doc.paragraphs:
-        if p_start <= offset <= p_end:
-            return p_start, p_end
-    return fallback
+    return doc.paragraph_at(offset) or fallback
 
 
 def _transcript_start(doc: Document, needed: int) -> int | None:

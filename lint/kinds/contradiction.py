@@ -40,10 +40,13 @@ class InternalContradiction(Kind):
             text = doc.text[start:end]
             if not _YEAR.search(text):
                 continue  # most sentences hold no year; names are costly to find
+            years = [(s, e, m) for s, e, m in number_spans(text, start, doc.position, set(), years_only=True)
+                     if m.kind == "year" and m.precise]
+            if not years:
+                continue  # a year tied to no founding or closing: its names are never compared
             names = {n.lower() for _, n in names_in(text)} | {n.lower() for _, n in single_names(text)}
-            for s, e, m in number_spans(text, start, doc.position, set()):
-                if m.kind == "year" and m.precise:
-                    mentions.append((start + s, start + e, m, names, start))
+            for s, e, m in years:
+                mentions.append((start + s, start + e, m, names, start))
         reported: set[int] = set()
         for a_start, _, a, a_names, a_sentence in mentions:
             for b_start, b_end, b, b_names, b_sentence in mentions:

@@ -8,6 +8,7 @@ only, without loading pyphen (see _import_textstat): ~15 ms instead of ~130.
 from __future__ import annotations
 
 import operator
+import re
 from collections import Counter
 from functools import lru_cache
 
@@ -114,7 +115,25 @@ def _textstat():
     except (OSError, UnicodeError, UnsupportedDictionary):  # a pyphen laid out otherwise
         return textstatistics()   # textstat's own count: slower, the same
 
+    punctuation = re.compile(r"[^\w\s]")          # textstat's, as it removes every mark (its default)
+    sentence = re.compile(r"\b[^.!?]+[.!?]*")      # textstat's sentence
+    if not getattr(textstatistics(), "_textstatistics__rm_apostrophe", False):
+        punctuation = None
+
     class FastSyllables(textstatistics):
+        # textstat's counts, with the patterns compiled once: it called re.sub with a
+        # pattern's text (a cache lookup each time) once per sentence, through lru_caches.
+        if punctuation is not None:
+            def remove_punctuation(self, text: str) -> str:
+                return punctuation.sub("", text)
+
+            def lexicon_count(self, text: str, removepunct: bool = True) -> int:
+                return len((punctuation.sub("", text) if removepunct else text).split())
+
+            def sentence_count(self, text: str) -> int:
+                sentences = sentence.findall(text)
+                return max(1, len(sentences) - sum(1 for s in sentences if _words_up_to_three(s) <= 2))
+
         def syllable_count(self, text: str, lang=None) -> int:
             # textstat's own count (see lint/syllables.py), each distinct word once.
             words = Counter(self.remove_punctuation(text.lower()).split())
@@ -125,6 +144,21 @@ def _textstat():
 
     known = counter.known
     return FastSyllables()
+
+
+def _words_up_to_three(sentence: str) -> int:
+    """textstat's lexicon_count of a sentence, counted up to 3: the whitespace-separated
+    tokens that keep a word character once punctuation is removed."""
+    count = 0
+    for token in sentence.split():
+        if token[0].isalnum() or _WORD_CHAR.search(token):
+            count += 1
+            if count == 3:
+                break
+    return count
+
+
+_WORD_CHAR = re.compile(r"\w")
 
 
 def score_text(metric: str, text: str) -> float:
